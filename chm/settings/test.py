@@ -1,0 +1,25 @@
+"""Test settings: fast hashing, plain static files, immediate tasks.
+
+PostgreSQL and Redis are used when DATABASE_URL and REDIS_URL are set (CI sets
+them); otherwise the embedded defaults (SQLite, local memory) apply.
+"""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CHM_ALLOW_DEMO_DATA = True
+# Demo feeds are served by the site itself, on loopback.
+CHM_ALLOW_PRIVATE_FEEDS = True
+if REDIS_URL:  # noqa: F405
+    # Tests share one Redis; keep their keys apart from anything else there.
+    CACHES["default"]["KEY_PREFIX"] = "chm-test"  # noqa: F405
+    CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = "chm-test:asgi"  # noqa: F405

@@ -1,0 +1,261 @@
+from django.contrib.auth.models import AbstractUser, Group
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from .capacity import CapacityLevel, recommended_action
+from .validators import validate_feed_url
+
+
+class Subject(models.Model):
+    """A CBD subject (thematic programme or cross-cutting issue).
+
+    The subject *is* a tag of the shared vocabulary, so blog posts, topics,
+    toolkits and expertise all point at the same thing; this row adds what the
+    CBD knows about it (its thesaurus code and kind).
+    """
+
+    class Kind(models.TextChoices):
+        THEMATIC = "thematic", _("Thematic programme")
+        CROSS_CUTTING = "cross-cutting", _("Cross-cutting issue")
+
+    tag = models.OneToOneField(
+        Tag, on_delete=models.CASCADE, related_name="subject", verbose_name=_("tag")
+    )
+    code = models.CharField(
+        _("CBD thesaurus code"),
+        max_length=40,
+        unique=True,
+        help_text=_("For example CBD-SUBJECT-FOR."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["kind", "sort_order", "tag__name"]
+        verbose_name = _("CBD subject")
+        verbose_name_plural = _("CBD subjects")
+
+    def __str__(self) -> str:
+        return self.tag.name
+
+    @property
+    def name(self) -> str:
+        return self.tag.name
+
+
+register_snippet(Subject)
+
+
+class TaggedExpertise(TaggedItemBase):
+    content_object = models.ForeignKey(
+        "community.User", on_delete=models.CASCADE, related_name="tagged_expertise"
+    )
+
+    class Meta:
+        verbose_name = _("expertise tag")
+        verbose_name_plural = _("expertise tags")
+
+
+def default_languages() -> list[str]:
+    return []
+
+
+class User(AbstractUser):
+    """A member of the network. Logs in by email (django-allauth)."""
+
+    display_name = models.CharField(
+        _("display name"),
+        max_length=80,
+        blank=True,
+        help_text=_("How your name is shown to others."),
+    )
+    country = models.ForeignKey(
+        "community.CountryPage",
+        verbose_name=_("country"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+    )
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    bio = models.TextField(
+        _("short bio"),
+        max_length=2000,
+        blank=True,
+        help_text=_("A few lines about your work (at most 2000 characters)."),
+    )
+    languages = models.JSONField(_("languages"), default=default_languages, blank=True)
+    expertise = TaggableManager(
+        verbose_name=_("expertise"),
+        through=TaggedExpertise,
+        blank=True,
+        help_text=_("CBD subjects you know well."),
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+
+    def __str__(self) -> str:
+        return self.get_display_name()
+
+    def get_display_name(self) -> str:
+        return self.display_name or self.get_full_name() or self.username
+
+    def get_absolute_url(self) -> str:
+        return reverse("community:profile", args=[self.username])
+
+
+class RegionPage(Page):
+    """A UN regional group: the regional node that gathers its countries."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=1000)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["community.CountryPage"]
+    api_fields = ["intro"]
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["countries"] = (
+            CountryPage.objects.child_of(self).live().public().order_by("title")
+        )
+        return context
+
+
+class CountryPage(Page):
+    """A national space: one per CBD Party, run by its national focal points."""
+
+    iso_code = models.CharField(
+        _("ISO code"),
+        max_length=2,
+        db_index=True,
+        help_text=_("ISO 3166-1 alpha-2 code, for example BJ (EU for the Union)."),
+    )
+    intro = models.TextField(_("introduction"), blank=True, max_length=2000)
+    capacity_level = models.PositiveSmallIntegerField(
+        _("CHM capacity level"),
+        choices=CapacityLevel.choices,
+        default=CapacityLevel.NO_FOCAL_POINT,
+    )
+    national_website = models.URLField(_("national CHM website"), blank=True)
+    feed_url = models.URLField(
+        _("national news feed"),
+        blank=True,
+        validators=[validate_feed_url],
+        help_text=_("RSS or Atom feed of the national CHM website, if it has one."),
+    )
+    focal_point_group = models.ForeignKey(
+        Group,
+        verbose_name=_("focal points group"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    editor_group = models.ForeignKey(
+        Group,
+        verbose_name=_("national editors group"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("iso_code"),
+                FieldPanel("capacity_level"),
+                FieldPanel("national_website"),
+                FieldPanel("feed_url"),
+            ],
+            heading=_("National CHM"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.FilterField("iso_code"),
+        index.FilterField("capacity_level"),
+    ]
+    parent_page_types = ["community.RegionPage"]
+    subpage_types = ["home.StandardPage"]
+    api_fields = ["iso_code", "intro", "capacity_level", "national_website"]
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def clean(self):
+        super().clean()
+        self.iso_code = (self.iso_code or "").upper()
+        if len(self.iso_code) != 2 or not self.iso_code.isalpha():
+            raise ValidationError({"iso_code": _("Enter a two-letter ISO code.")})
+        clash = (
+            CountryPage.objects.filter(iso_code=self.iso_code, locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .exists()
+        )
+        if clash:
+            raise ValidationError(
+                {"iso_code": _("Another country already uses this ISO code.")}
+            )
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.focal_point_group_id is None and self.is_source_of_translations:
+            from .national_spaces import create_country_groups
+
+            create_country_groups(self)
+
+    @property
+    def is_source_of_translations(self) -> bool:
+        return self.alias_of_id is None and self.locale.language_code == (
+            self.get_default_locale().language_code
+        )
+
+    @property
+    def flag(self) -> str:
+        """The flag emoji, built from the ISO code's regional indicator letters."""
+        return "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in self.iso_code.upper())
+
+    @cached_property
+    def region(self):
+        return self.get_parent().specific
+
+    @property
+    def recommended_action(self) -> str:
+        return recommended_action(self.capacity_level)
+
+    def focal_points(self):
+        if self.focal_point_group_id is None:
+            return User.objects.none()
+        return User.objects.filter(
+            groups=self.focal_point_group_id, is_active=True
+        ).order_by("display_name", "username")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["focal_points"] = self.focal_points()
+        return context

@@ -1,0 +1,78 @@
+"""Roles in a national space: focal points and national editors.
+
+Each CountryPage gets two Wagtail groups when it is created. Both may work in
+the Wagtail admin on that country's subtree only; focal points also publish,
+so a national editor's page waits for the focal point's approval.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import GroupPagePermission, Page
+
+FOCAL_POINT_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
+EDITOR_PERMISSIONS = ("add", "change", "lock")
+MODERATORS_GROUP = "Moderators"
+
+
+def _page_permission(action: str) -> Permission:
+    return Permission.objects.get(
+        content_type__app_label="wagtailcore", codename=f"{action}_page"
+    )
+
+
+def _admin_access() -> Permission:
+    return Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+
+
+def _group(name: str, page: Page, actions: tuple[str, ...]) -> Group:
+    group, _created = Group.objects.get_or_create(name=name)
+    group.permissions.add(_admin_access())
+    for action in actions:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_page_permission(action)
+        )
+    return group
+
+
+@transaction.atomic
+def create_country_groups(country) -> None:
+    """Create (or find again) the country's two groups and link them to it."""
+    iso = country.iso_code.upper()
+    # Group names are data shared by every language, not interface text.
+    focal = _group(f"{iso} focal points", country, FOCAL_POINT_PERMISSIONS)
+    editors = _group(f"{iso} national editors", country, EDITOR_PERMISSIONS)
+    type(country).objects.filter(pk=country.pk).update(
+        focal_point_group=focal, editor_group=editors
+    )
+    country.focal_point_group = focal
+    country.editor_group = editors
+
+
+def assign_focal_point(user, country) -> None:
+    """Make `user` a national focal point of `country` (and a member of it)."""
+    user.groups.add(country.focal_point_group)
+    if user.country_id is None:
+        user.country = country
+        user.save(update_fields=["country"])
+
+
+def assign_national_editor(user, country) -> None:
+    user.groups.add(country.editor_group)
+    if user.country_id is None:
+        user.country = country
+        user.save(update_fields=["country"])
+
+
+def is_focal_point(user, country) -> bool:
+    return (
+        user.is_authenticated
+        and country.focal_point_group_id is not None
+        and user.groups.filter(pk=country.focal_point_group_id).exists()
+    )
+
+
+def make_moderator(user) -> None:
+    group, _created = Group.objects.get_or_create(name=MODERATORS_GROUP)
+    user.groups.add(group)
