@@ -11,7 +11,7 @@ from wagtail.models import GroupPagePermission, Page
 
 FOCAL_POINT_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
 EDITOR_PERMISSIONS = ("add", "change", "lock")
-MODERATORS_GROUP = "Moderators"
+MODERATORS_GROUP = "Community moderators"
 
 
 def _page_permission(action: str) -> Permission:

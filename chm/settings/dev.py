@@ -10,10 +10,6 @@ SECRET_KEY = os.environ.get(  # noqa: S105 - a development-only fallback
     "DJANGO_SECRET_KEY", "dev-only-insecure-key-never-used-in-production"
 )
 ALLOWED_HOSTS = ["*"]
-STORAGES = {
-    **STORAGES,  # noqa: F405
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
 CHM_ALLOW_DEMO_DATA = True
 # Demo feeds are served by the site itself, on loopback.
 CHM_ALLOW_PRIVATE_FEEDS = True

@@ -1,0 +1,81 @@
+from types import SimpleNamespace
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from community.models import CountryPage, RegionPage
+from community.national_spaces import (
+    assign_focal_point,
+    assign_national_editor,
+    make_moderator,
+)
+from home.models import HomePage
+
+from .factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and cached fragments live in the cache: start every test clean."""
+    cache.clear()
+    yield
+
+
+def build_network() -> SimpleNamespace:
+    root = Page.get_first_root_node()
+    for placeholder in root.get_children():
+        Site.objects.filter(root_page=placeholder).update(root_page=root)
+        placeholder.delete()
+    home = root.add_child(instance=HomePage(title="CHM Commons", slug="home"))
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    africa = home.add_child(instance=RegionPage(title="Africa", slug="africa"))
+    asia = home.add_child(
+        instance=RegionPage(title="Asia and the Pacific", slug="asia-pacific")
+    )
+    benin = africa.add_child(
+        instance=CountryPage(
+            title="Benin", slug="benin", iso_code="BJ", capacity_level=3
+        )
+    )
+    africa.refresh_from_db()
+    kenya = africa.add_child(
+        instance=CountryPage(
+            title="Kenya", slug="kenya", iso_code="KE", capacity_level=4
+        )
+    )
+    fiji = asia.add_child(
+        instance=CountryPage(title="Fiji", slug="fiji", iso_code="FJ", capacity_level=1)
+    )
+    return SimpleNamespace(
+        home=home, africa=africa, asia=asia, benin=benin, kenya=kenya, fiji=fiji
+    )
+
+
+@pytest.fixture
+def network(db) -> SimpleNamespace:
+    return build_network()
+
+
+@pytest.fixture
+def people(network) -> SimpleNamespace:
+    """One member per role, for permission matrices."""
+    focal_benin = UserFactory(username="focal.benin")
+    assign_focal_point(focal_benin, network.benin)
+    focal_kenya = UserFactory(username="focal.kenya")
+    assign_focal_point(focal_kenya, network.kenya)
+    editor_benin = UserFactory(username="editor.benin")
+    assign_national_editor(editor_benin, network.benin)
+    moderator = UserFactory(username="moderator")
+    make_moderator(moderator)
+    staff = UserFactory(username="secretariat", is_staff=True, is_superuser=True)
+    return SimpleNamespace(
+        member=UserFactory(username="member"),
+        focal_benin=focal_benin,
+        focal_kenya=focal_kenya,
+        editor_benin=editor_benin,
+        moderator=moderator,
+        staff=staff,
+    )

@@ -1,0 +1,25 @@
+import factory
+from allauth.account.models import EmailAddress
+
+from community.models import User
+
+PASSWORD = "a-Strong-passphrase-42"  # noqa: S105
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"member{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    display_name = factory.Faker("name")
+
+    @factory.post_generation
+    def password(self, create, extracted, **kwargs):
+        self.set_password(extracted or PASSWORD)
+        if create:
+            self.save()
+            EmailAddress.objects.create(
+                user=self, email=self.email, verified=True, primary=True
+            )

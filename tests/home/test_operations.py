@@ -1,0 +1,69 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.smoke
+def test_healthz_answers_ok_with_a_tiny_body(client, db, django_assert_max_num_queries):
+    with django_assert_max_num_queries(1):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+    assert response["Content-Type"].startswith("text/plain")
+
+
+@pytest.mark.smoke
+def test_every_page_carries_the_security_headers(client, network):
+    response = client.get("/africa/benin/")
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert "object-src 'none'" in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_pages_contain_no_inline_script(client, network):
+    html = client.get("/").content.decode()
+    assert "<script>" not in html
+    assert " onclick=" not in html
+
+
+def test_migrations_match_the_models(db):
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def _production_check(extra_env: dict) -> subprocess.CompletedProcess:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "chm.settings.production",
+        "DJANGO_ALLOWED_HOSTS": "chm.example.org",
+        "DATABASE_URL": os.environ.get("DATABASE_URL", "sqlite:////tmp/chm-check.db"),
+        **extra_env,
+    }
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_deploy_check_is_clean_under_production_settings():
+    result = _production_check({"DJANGO_SECRET_KEY": "x" * 30 + "-Z9!q" * 10})
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _production_check({"DJANGO_SECRET_KEY": ""})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
