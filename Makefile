@@ -33,7 +33,11 @@ migrate: install ## Apply database migrations
 seed: migrate ## Load the demo data (idempotent)
 	$(BIN)/python manage.py seed_demo
 
+export CHM_BASE_URL ?= http://$(HOST):$(PORT)
+
 run: seed ## Install, migrate, load demo data and serve on http://$(HOST):$(PORT)
+	@# Once the server is up, harvest the demo national feeds it serves itself.
+	@(sleep 6; $(BIN)/python manage.py harvest_feeds >/dev/null 2>&1) &
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-dev ## Install the dev requirements and run the whole test suite

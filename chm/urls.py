@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from blog import views as blog_views
 from home import views as home_views
 
 urlpatterns = [
@@ -14,6 +15,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("feeds/", include("blog.urls")),
 ]
 
 if settings.DEBUG:
@@ -27,6 +29,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("members/", include("community.urls")),
     path("search/", include("search.urls")),
+    path("tags/", include("tagging.urls")),
+    path("harvest/<str:iso>/", blog_views.harvest_now, name="harvest_country"),
     # Wagtail's page serving must come last: it catches every other path.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

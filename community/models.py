@@ -132,10 +132,13 @@ class RegionPage(Page):
         verbose_name_plural = _("regions")
 
     def get_context(self, request, *args, **kwargs):
+        from blog.listing import news_context
+
         context = super().get_context(request, *args, **kwargs)
         context["countries"] = (
             CountryPage.objects.child_of(self).live().public().order_by("title")
         )
+        context.update(news_context(request, region=self))
         return context
 
 
@@ -200,7 +203,7 @@ class CountryPage(Page):
         index.FilterField("capacity_level"),
     ]
     parent_page_types = ["community.RegionPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["blog.BlogPostPage", "home.StandardPage"]
     api_fields = ["iso_code", "intro", "capacity_level", "national_website"]
 
     class Meta:
@@ -256,6 +259,15 @@ class CountryPage(Page):
         ).order_by("display_name", "username")
 
     def get_context(self, request, *args, **kwargs):
+        from blog.listing import news_context
+        from blog.models import FeedHarvest
+
+        from .national_spaces import can_manage_country
+
         context = super().get_context(request, *args, **kwargs)
         context["focal_points"] = self.focal_points()
+        context.update(news_context(request, country=self))
+        if can_manage_country(request.user, self):
+            context["can_manage"] = True
+            context["feed_harvest"] = FeedHarvest.objects.filter(country=self).first()
         return context

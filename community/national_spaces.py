@@ -7,7 +7,14 @@ so a national editor's page waits for the focal point's approval.
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 FOCAL_POINT_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
 EDITOR_PERMISSIONS = ("add", "change", "lock")
@@ -48,6 +55,23 @@ def create_country_groups(country) -> None:
     )
     country.focal_point_group = focal
     country.editor_group = editors
+    create_country_workflow(country, focal)
+
+
+def create_country_workflow(country, focal_points: Group) -> Workflow:
+    """Pages submitted in the country wait for one of its focal points."""
+    iso = country.iso_code.upper()
+    task, created = GroupApprovalTask.objects.get_or_create(
+        name=f"{iso} focal point approval"
+    )
+    if created:
+        task.groups.set([focal_points])
+    workflow, _created = Workflow.objects.get_or_create(name=f"{iso} publishing")
+    WorkflowTask.objects.get_or_create(
+        workflow=workflow, task=task, defaults={"sort_order": 0}
+    )
+    WorkflowPage.objects.update_or_create(page=country, defaults={"workflow": workflow})
+    return workflow
 
 
 def assign_focal_point(user, country) -> None:
@@ -76,3 +100,10 @@ def is_focal_point(user, country) -> bool:
 def make_moderator(user) -> None:
     group, _created = Group.objects.get_or_create(name=MODERATORS_GROUP)
     user.groups.add(group)
+
+
+def can_manage_country(user, country) -> bool:
+    """Focal points of the country and the Secretariat see its back-office facts."""
+    return user.is_authenticated and (
+        user.is_superuser or is_focal_point(user, country)
+    )

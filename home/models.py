@@ -23,10 +23,12 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from blog.listing import latest_news
         from community.models import RegionPage
 
         context = super().get_context(request, *args, **kwargs)
         context["regions"] = RegionPage.objects.child_of(self).live().public()
+        context["latest_news"] = latest_news()
         return context
 
 

@@ -2,7 +2,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from community.models import CountryPage, RegionPage
 from community.national_spaces import (
@@ -22,8 +22,22 @@ def _fresh_cache():
     yield
 
 
-def build_network() -> SimpleNamespace:
+def ensure_wagtail_base() -> Page:
+    """What Wagtail's data migrations create, for transactional tests whose
+    database was flushed: the default locale, the root page and collection."""
+    locale, _created = Locale.objects.get_or_create(language_code="en")
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Site.objects.filter(is_default_site=True).exists():
+        Site.objects.create(hostname="localhost", root_page=root, is_default_site=True)
+    return root
+
+
+def build_network() -> SimpleNamespace:
+    root = ensure_wagtail_base()
     for placeholder in root.get_children():
         Site.objects.filter(root_page=placeholder).update(root_page=root)
         placeholder.delete()

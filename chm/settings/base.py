@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "daphne",
     "home",
     "community",
+    "blog",
+    "tagging",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

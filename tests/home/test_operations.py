@@ -42,7 +42,7 @@ def test_migrations_match_the_models(db):
 
 def _production_check(extra_env: dict) -> subprocess.CompletedProcess:
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "chm.settings.production",
         "DJANGO_ALLOWED_HOSTS": "chm.example.org",
         "DATABASE_URL": os.environ.get("DATABASE_URL", "sqlite:////tmp/chm-check.db"),

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.models import Locale, Page, Site
 
+from blog.demo import seed_news
 from community.models import CountryPage, RegionPage, Subject, User
 from community.national_spaces import assign_focal_point, make_moderator
 from community.parties import PARTIES, REGIONS
@@ -57,12 +58,15 @@ class Command(BaseCommand):
             home = self.seed_home()
             countries = self.seed_countries(home)
             self.seed_subjects()
-            self.seed_accounts(password, countries)
+            authors = self.seed_accounts(password, countries)
+            news = seed_news(countries, authors)
+            self.seed_feeds(countries)
         source = "CHM_DEMO_PASSWORD" if "CHM_DEMO_PASSWORD" in os.environ else "default"
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network ready: {len(countries)} countries, "
-                f"{len(REGIONS)} regions, {len(SUBJECTS)} CBD subjects."
+                f"{len(REGIONS)} regions, {len(SUBJECTS)} CBD subjects, "
+                f"{news} new demo news posts."
             )
         )
         self.stdout.write(
@@ -147,7 +151,23 @@ class Command(BaseCommand):
                 defaults={"tag": tag, "kind": seed.kind, "sort_order": order},
             )
 
-    def seed_accounts(self, password: str, countries: dict[str, CountryPage]) -> None:
+    def seed_feeds(self, countries: dict[str, CountryPage]) -> None:
+        """Point two countries at demo feeds the site serves itself, so harvesting
+        can be tried offline (`harvest_feeds`, or the button on the country page)."""
+        demo = {
+            "BJ": ("benin-chm.xml", "https://chm.example.bj/"),
+            "KE": ("kenya-chm.atom", "https://chm.example.ke/"),
+        }
+        for iso, (feed, website) in demo.items():
+            country = countries[iso]
+            if not country.feed_url:
+                country.feed_url = f"{settings.SITE_BASE_URL}/static/demo-feeds/{feed}"
+                country.national_website = website
+                country.save(update_fields=["feed_url", "national_website"])
+
+    def seed_accounts(
+        self, password: str, countries: dict[str, CountryPage]
+    ) -> dict[str, User]:
         admin = self.account(
             "admin", "admin@example.org", password, display_name="CBD Secretariat"
         )
@@ -190,6 +210,7 @@ class Command(BaseCommand):
             display_name="Forum moderator",
         )
         make_moderator(moderator)
+        return {"BJ": focal, "KE": expert}
 
     def account(self, username: str, email: str, password: str, **profile) -> User:
         user = User.objects.filter(email__iexact=email).first()

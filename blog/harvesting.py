@@ -1,0 +1,238 @@
+"""Import the news of national CHM websites from their RSS/Atom feeds.
+
+A feed that is down, not a feed, huge, slow or hostile never stops the run and
+never touches another country: its country's `FeedHarvest` records what went
+wrong, and the items already imported stay as they were.
+"""
+
+import logging
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+import requests
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext as _
+from wagtail.rich_text import RichText
+
+from chm.sanitizer import clean_html, to_text
+from community.models import CountryPage
+from community.validators import host_is_private
+
+from .models import POST_LANGUAGES, BlogPostPage, FeedHarvest
+
+logger = logging.getLogger(__name__)
+
+MAX_FEED_BYTES = 2 * 1024 * 1024
+CONNECT_TIMEOUT = 5
+TOTAL_TIMEOUT = 20
+MAX_REDIRECTS = 3
+MAX_ITEMS_PER_RUN = 50
+USER_AGENT = "CHM Commons feed harvester"
+KNOWN_LANGUAGES = {code for code, _name in POST_LANGUAGES}
+
+
+class HarvestError(Exception):
+    """A reason, fit to show to the country's focal point, why a feed failed."""
+
+
+@dataclass
+class HarvestResult:
+    ok: bool
+    imported: int
+    message: str = ""
+
+
+def fetch_feed(url: str) -> bytes:
+    """Download a feed with a time limit and a size limit, checking every hop."""
+    deadline = time.monotonic() + TOTAL_TIMEOUT
+    for _hop in range(MAX_REDIRECTS + 1):
+        check_address(url)
+        try:
+            response = requests.get(
+                url,
+                stream=True,
+                allow_redirects=False,
+                timeout=(CONNECT_TIMEOUT, TOTAL_TIMEOUT),
+                headers={
+                    "User-Agent": USER_AGENT,
+                    "Accept": "application/rss+xml, application/atom+xml, "
+                    "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1",
+                },
+            )
+        except requests.Timeout as error:
+            raise HarvestError(_("The feed did not answer in time.")) from error
+        except requests.RequestException as error:
+            raise HarvestError(
+                _("The feed could not be reached (%(reason)s).")
+                % {"reason": type(error).__name__}
+            ) from error
+        with response:
+            if response.is_redirect and response.headers.get("Location"):
+                url = urljoin(url, response.headers["Location"])
+                continue
+            if response.status_code != 200:
+                raise HarvestError(
+                    _("The feed answered with HTTP status %(status)s.")
+                    % {"status": response.status_code}
+                )
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > MAX_FEED_BYTES:
+                raise too_large()
+            body = bytearray()
+            try:
+                for chunk in response.iter_content(chunk_size=64 * 1024):
+                    body.extend(chunk)
+                    if len(body) > MAX_FEED_BYTES:
+                        raise too_large()
+                    if time.monotonic() > deadline:
+                        raise HarvestError(_("The feed did not answer in time."))
+            except requests.RequestException as error:
+                raise HarvestError(_("The feed did not answer in time.")) from error
+            return bytes(body)
+    raise HarvestError(_("The feed redirects too many times."))
+
+
+def too_large() -> HarvestError:
+    return HarvestError(
+        _("The feed is larger than %(size)s MB.") % {"size": MAX_FEED_BYTES // 2**20}
+    )
+
+
+def check_address(url: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise HarvestError(_("The feed address is not an http(s) web address."))
+    if not settings.CHM_ALLOW_PRIVATE_FEEDS and host_is_private(parts.hostname):
+        raise HarvestError(_("The feed address points to a private network."))
+
+
+def parse_feed(body: bytes) -> feedparser.FeedParserDict:
+    parsed = feedparser.parse(body)
+    if not parsed.get("version"):
+        if b"<html" in body[:4096].lower():
+            raise HarvestError(_("The address returns a web page, not a feed."))
+        raise HarvestError(_("The address does not return an RSS or Atom feed."))
+    if parsed.get("bozo") and not parsed.entries:
+        raise HarvestError(_("The feed is not well-formed XML."))
+    return parsed
+
+
+def safe_link(link: str) -> str:
+    link = (link or "").strip()
+    return link[:1000] if urlsplit(link).scheme in {"http", "https"} else ""
+
+
+def entry_date(entry) -> datetime:
+    moment = entry.get("published_parsed") or entry.get("updated_parsed")
+    now = timezone.now()
+    if not moment:
+        return now
+    try:
+        value = datetime(*moment[:6], tzinfo=UTC)
+    except (TypeError, ValueError):
+        return now
+    return min(value, now)
+
+
+def entry_html(entry) -> str:
+    contents = entry.get("content") or []
+    raw = contents[0].get("value", "") if contents else entry.get("summary", "")
+    return clean_html(raw)
+
+
+def unique_slug(base: str, taken: set[str]) -> str:
+    base = (slugify(base) or "news")[:60].strip("-") or "news"
+    slug, n = base, 2
+    while slug in taken:
+        slug = f"{base}-{n}"
+        n += 1
+    taken.add(slug)
+    return slug
+
+
+def import_entries(country: CountryPage, parsed) -> int:
+    existing = BlogPostPage.objects.filter(country=country)
+    known_guids = set(existing.values_list("source_guid", flat=True)) - {""}
+    known_links = set(existing.values_list("source_url", flat=True)) - {""}
+    taken_slugs = set(country.get_children().values_list("slug", flat=True))
+    feed_title = to_text(parsed.feed.get("title", ""))[:255]
+    feed_language = (parsed.feed.get("language") or "").lower()[:2]
+    language = feed_language if feed_language in KNOWN_LANGUAGES else "en"
+    imported = 0
+    for entry in parsed.entries[:MAX_ITEMS_PER_RUN]:
+        link = safe_link(entry.get("link", ""))
+        guid = (entry.get("id") or link).strip()[:1000]
+        title = Truncator(to_text(entry.get("title", ""))).chars(255)
+        if (
+            not guid
+            or not title
+            or guid in known_guids
+            or (link and link in known_links)
+        ):
+            continue
+        body_html = entry_html(entry)
+        intro = Truncator(to_text(body_html) or title).chars(500)
+        post = BlogPostPage(
+            title=title,
+            slug=unique_slug(title, taken_slugs),
+            intro=intro,
+            body=[("paragraph", RichText(body_html))] if body_html else [],
+            published_at=entry_date(entry),
+            language=language,
+            source_url=link,
+            source_guid=guid,
+            source_name=feed_title,
+        )
+        try:
+            with transaction.atomic():
+                country.refresh_from_db()
+                country.add_child(instance=post)
+        except Exception:  # one bad item must not stop the others
+            logger.exception("Could not import %r from the feed of %s", guid, country)
+            continue
+        known_guids.add(guid)
+        known_links.add(link)
+        imported += 1
+    return imported
+
+
+def harvest_country(country: CountryPage) -> HarvestResult:
+    """Fetch and import one country's national feed; record how it went."""
+    status, _created = FeedHarvest.objects.get_or_create(country=country)
+    status.feed_url = country.feed_url
+    status.last_attempt = timezone.now()
+    if not country.feed_url:
+        result = HarvestResult(False, 0, _("No national feed is set."))
+    else:
+        try:
+            parsed = parse_feed(fetch_feed(country.feed_url))
+            result = HarvestResult(True, import_entries(country, parsed))
+        except HarvestError as error:
+            result = HarvestResult(False, 0, str(error))
+        except Exception:
+            logger.exception("Harvesting the feed of %s failed", country)
+            result = HarvestResult(
+                False, 0, _("Unexpected error while reading the feed.")
+            )
+    status.status = FeedHarvest.Status.OK if result.ok else FeedHarvest.Status.ERROR
+    status.message = result.message[:500]
+    status.items_imported = result.imported
+    if result.ok:
+        status.last_success = status.last_attempt
+    status.save()
+    if result.imported:
+        FeedHarvest.objects.filter(pk=status.pk).update(
+            items_total=F("items_total") + result.imported
+        )
+    return result
+
+
+def countries_with_feeds():
+    return CountryPage.objects.live().exclude(feed_url="").order_by("title")
