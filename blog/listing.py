@@ -1,5 +1,7 @@
 """What every page that lists news puts in its context."""
 
+from django.urls import reverse
+
 from .models import BlogPostPage, paginate_news
 
 
@@ -12,3 +14,11 @@ def news_context(request, **filters) -> dict:
 
 def latest_news(limit: int = 8):
     return BlogPostPage.objects.published().for_listing().newest_first()[:limit]
+
+
+def news_for_tag(request, tag) -> dict:
+    return {
+        **news_context(request, tags=tag),
+        "rss": reverse("blog:tag_rss", args=[tag.slug]),
+        "atom": reverse("blog:tag_atom", args=[tag.slug]),
+    }

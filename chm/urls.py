@@ -16,6 +16,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("feeds/", include("blog.urls")),
+    path("feeds/", include("toolkits.feed_urls")),
+    path("feeds/", include("forum.feed_urls")),
 ]
 
 if settings.DEBUG:
@@ -31,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("tags/", include("tagging.urls")),
     path("harvest/<str:iso>/", blog_views.harvest_now, name="harvest_country"),
+    path("", include("toolkits.urls")),
     # Wagtail's page serving must come last: it catches every other path.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -16,7 +16,12 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["community.RegionPage", "home.StandardPage"]
+    subpage_types = [
+        "community.RegionPage",
+        "forum.ForumIndexPage",
+        "toolkits.ToolkitLibraryPage",
+        "home.StandardPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:

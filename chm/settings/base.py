@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "home",
     "community",
     "blog",
+    "forum",
+    "toolkits",
     "tagging",
     "search",
     "wagtail.contrib.forms",

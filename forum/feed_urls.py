@@ -1,0 +1,4 @@
+"""Forum feeds, under /feeds/ (not language-prefixed)."""
+
+app_name = "forum_feeds"
+urlpatterns: list = []

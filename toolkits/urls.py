@@ -1,0 +1,4 @@
+"""Toolkit actions served beside the page tree (language-prefixed)."""
+
+app_name = "toolkits"
+urlpatterns: list = []
