@@ -13,10 +13,15 @@ import nh3
 BLOCK_END = re.compile(r"<(?:/p|br|/li|/h[1-6]|/div|/blockquote|/tr)\b[^>]*>", re.I)
 
 ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr",
-    "i", "li", "ol", "p", "pre", "strong", "sub", "sup", "ul",
+    "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4",
+    "hr", "i", "img", "li", "ol", "p", "pre", "strong", "sub", "sup", "table",
+    "tbody", "td", "th", "thead", "tr", "ul",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "title"},
+}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "blog",
     "forum",
     "toolkits",
+    "notifications",
     "tagging",
     "search",
     "wagtail.contrib.forms",

@@ -20,6 +20,7 @@ from community.models import CountryPage, RegionPage, Subject, User
 from community.national_spaces import assign_focal_point, make_moderator
 from community.parties import PARTIES, REGIONS
 from community.subjects import SUBJECTS
+from forum.demo import seed_forums
 from home.models import HomePage
 
 DEFAULT_DEMO_PASSWORD = "chm-demo-2026"  # noqa: S105 - demo accounts only
@@ -61,6 +62,7 @@ class Command(BaseCommand):
             authors = self.seed_accounts(password, countries)
             news = seed_news(countries, authors)
             self.seed_feeds(countries)
+            seed_forums(home, self.demo_users())
         source = "CHM_DEMO_PASSWORD" if "CHM_DEMO_PASSWORD" in os.environ else "default"
         self.stdout.write(
             self.style.SUCCESS(
@@ -211,6 +213,14 @@ class Command(BaseCommand):
         )
         make_moderator(moderator)
         return {"BJ": focal, "KE": expert}
+
+    def demo_users(self) -> dict[str, User]:
+        return {
+            user.username: user
+            for user in User.objects.filter(
+                username__in=["admin", "focal.benin", "expert", "newcomer", "moderator"]
+            )
+        }
 
     def account(self, username: str, email: str, password: str, **profile) -> User:
         user = User.objects.filter(email__iexact=email).first()

@@ -1,0 +1,70 @@
+"""Markdown in, safe HTML out: posts are cooked once, when written."""
+
+import re
+
+import markdown
+from django.urls import reverse
+from django.utils.html import escape
+
+from chm.sanitizer import clean_html
+from community.models import User
+
+MENTION = re.compile(r"(?<![\w@/.])@([A-Za-z0-9_.+-]{2,150})")
+TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+NO_MENTIONS_INSIDE = {"a", "code", "pre"}
+MARKDOWN_EXTENSIONS = ["fenced_code", "tables", "sane_lists", "nl2br"]
+
+
+def cook(raw: str) -> tuple[str, list[User]]:
+    """Return the post's safe HTML and the members it mentions."""
+    html = clean_html(markdown.markdown(raw, extensions=MARKDOWN_EXTENSIONS))
+    names = {name.rstrip(".").lower() for name in MENTION.findall(_text_only(html))}
+    if not names:
+        return html, []
+    members = {
+        user.username.lower(): user
+        for user in User.objects.filter(is_active=True).filter(
+            username__iregex=r"^(" + "|".join(re.escape(n) for n in names) + r")$"
+        )
+    }
+    return _link_mentions(html, members), list(members.values())
+
+
+def _text_only(html: str) -> str:
+    return " ".join(piece for piece, inside in _pieces(html) if not inside)
+
+
+def _pieces(html: str):
+    """Yield (piece, protected) where protected means a tag or text inside
+    a link or code, where @names are left alone."""
+    depth = 0
+    for piece in TAG_OR_TEXT.split(html):
+        if piece.startswith("<"):
+            name = piece.strip("</>").split()[0].lower() if piece.strip("</>") else ""
+            if name in NO_MENTIONS_INSIDE:
+                depth += -1 if piece.startswith("</") else 1
+            yield piece, True
+        else:
+            yield piece, depth > 0
+
+
+def _link_mentions(html: str, members: dict[str, User]) -> str:
+    def link(match: re.Match) -> str:
+        name = match.group(1).rstrip(".")
+        user = members.get(name.lower())
+        if user is None:
+            return match.group(0)
+        url = reverse("community:profile", args=[user.username])
+        trailing = match.group(1)[len(name) :]
+        return f'<a href="{escape(url)}">@{escape(user.username)}</a>{trailing}'
+
+    return "".join(
+        piece if protected else MENTION.sub(link, piece)
+        for piece, protected in _pieces(html)
+    )
+
+
+def quote_markdown(author_name: str, raw: str) -> str:
+    """The Markdown a reply starts with when it quotes a post."""
+    quoted = "\n".join(f"> {line}" for line in raw.strip().splitlines()[:30])
+    return f"> **{author_name}:**\n{quoted}\n\n"

@@ -1,0 +1,292 @@
+"""Writing in the forums: topics, replies, edits, deletions, likes, solutions.
+
+Every function checks permissions itself, so views, the admin, commands and
+tests can all call it. Counters move with F() inside the same transaction.
+"""
+
+import hashlib
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from notifications.subscriptions import watch_if_not_following
+
+from .cooking import cook
+from .errors import Closed, Duplicate, ForumError, NotAllowed, RateLimited
+from .models import Forum, Mention, Post, PostLike, PostRevision, Topic
+from .roles import is_moderator, is_new_member
+
+# Discourse's defaults: seconds between posts and between topics.
+POST_INTERVAL = 5
+POST_INTERVAL_NEW = 30
+TOPIC_INTERVAL = 15
+TOPIC_INTERVAL_NEW = 120
+DUPLICATE_WINDOW = timedelta(minutes=5)
+LINK_MARKERS = ("http://", "https://", "www.", "](")
+
+
+def check_rate_limit(user, kind: str) -> None:
+    """At most one post (or topic) per interval, shared by every server process
+    through the cache (`cache.add` is atomic)."""
+    if is_moderator(user):
+        return
+    new = is_new_member(user)
+    if kind == "topic":
+        seconds = TOPIC_INTERVAL_NEW if new else TOPIC_INTERVAL
+    else:
+        seconds = POST_INTERVAL_NEW if new else POST_INTERVAL
+    if not cache.add(f"forum:rate:{kind}:{user.pk}", 1, timeout=seconds):
+        if kind == "topic":
+            message = _("Please wait %(seconds)s seconds between new topics.")
+        else:
+            message = _("You are posting too fast: please wait %(seconds)s seconds.")
+        raise RateLimited(message % {"seconds": seconds})
+
+
+def check_duplicate(user, raw: str) -> None:
+    digest = hashlib.sha256(raw.strip().encode()).hexdigest()
+    if not cache.add(
+        f"forum:dup:{user.pk}:{digest}",
+        1,
+        timeout=int(DUPLICATE_WINDOW.total_seconds()),
+    ):
+        raise Duplicate()
+    recent = timezone.now() - DUPLICATE_WINDOW
+    if Post.objects.filter(author=user, raw=raw, created_at__gte=recent).exists():
+        raise Duplicate()
+
+
+def can_read_forum(user, forum: Forum) -> bool:
+    return forum.is_visible_to(user)
+
+
+def check_can_write(user, forum: Forum, topic: Topic | None = None) -> None:
+    if not user.is_authenticated or not user.is_active:
+        raise NotAllowed(_("Sign in to take part in the forums."))
+    if not can_read_forum(user, forum):
+        raise NotAllowed()
+    if is_moderator(user):
+        return
+    if forum.is_locked:
+        raise Closed(_("This forum is closed to new posts."))
+    if topic is not None and (topic.is_locked or topic.is_deleted or topic.is_hidden):
+        raise Closed()
+
+
+def should_hold(user, raw: str) -> bool:
+    """New members' first posts with links wait for a moderator (spam defence)."""
+    return any(marker in raw for marker in LINK_MARKERS) and is_new_member(user)
+
+
+def record_mentions(post: Post, members) -> None:
+    Mention.objects.bulk_create(
+        [
+            Mention(post=post, user=member)
+            for member in members
+            if member != post.author
+        ],
+        ignore_conflicts=True,
+    )
+
+
+@transaction.atomic
+def create_topic(
+    forum: Forum, author, title: str, raw: str, tags=(), page=None
+) -> Topic:
+    check_can_write(author, forum)
+    check_rate_limit(author, "topic")
+    check_duplicate(author, raw)
+    html, mentioned = cook(raw)
+    now = timezone.now()
+    held = should_hold(author, raw)
+    topic = Topic.objects.create(
+        forum=forum,
+        title=title.strip(),
+        author=author,
+        created_at=now,
+        last_post_at=now,
+        last_poster=author,
+        post_count=1,
+        is_hidden=held,
+        page=page,
+    )
+    if tags:
+        topic.tags.set(list(tags))
+    post = Post.objects.create(
+        topic=topic,
+        number=1,
+        author=author,
+        raw=raw,
+        html=html,
+        created_at=now,
+        is_held=held,
+    )
+    record_mentions(post, mentioned)
+    if not held:
+        Forum.objects.filter(pk=forum.pk).update(
+            topic_count=F("topic_count") + 1,
+            post_count=F("post_count") + 1,
+            last_post_at=now,
+            last_topic=topic,
+        )
+    watch_if_not_following(author, topic)
+    return topic
+
+
+@transaction.atomic
+def reply(topic: Topic, author, raw: str, reply_to: Post | None = None) -> Post:
+    # The topic row is locked while the post number is taken.
+    topic = Topic.objects.select_for_update().select_related("forum").get(pk=topic.pk)
+    check_can_write(author, topic.forum, topic)
+    check_rate_limit(author, "post")
+    check_duplicate(author, raw)
+    html, mentioned = cook(raw)
+    now = timezone.now()
+    held = should_hold(author, raw)
+    if reply_to is not None and reply_to.topic_id != topic.pk:
+        reply_to = None
+    post = Post.objects.create(
+        topic=topic,
+        number=topic.post_count + 1,
+        author=author,
+        raw=raw,
+        html=html,
+        reply_to=reply_to,
+        created_at=now,
+        is_held=held,
+    )
+    visible_changes = (
+        {}
+        if held
+        else {
+            "reply_count": F("reply_count") + 1,
+            "last_post_at": now,
+            "last_poster": author,
+        }
+    )
+    Topic.objects.filter(pk=topic.pk).update(
+        post_count=F("post_count") + 1, **visible_changes
+    )
+    if not held:
+        Forum.objects.filter(pk=topic.forum_id).update(
+            post_count=F("post_count") + 1, last_post_at=now, last_topic=topic
+        )
+    record_mentions(post, mentioned)
+    watch_if_not_following(author, topic)
+    return post
+
+
+def can_edit(user, post: Post) -> bool:
+    if not user.is_authenticated or post.is_deleted:
+        return False
+    if is_moderator(user):
+        return True
+    return (
+        post.author_id == user.pk
+        and not post.topic.is_locked
+        and not post.topic.is_deleted
+    )
+
+
+@transaction.atomic
+def edit_post(post: Post, editor, raw: str) -> Post:
+    post = Post.objects.select_for_update().select_related("topic").get(pk=post.pk)
+    if not can_edit(editor, post):
+        raise NotAllowed(_("You can edit only your own posts in open topics."))
+    if raw == post.raw:
+        return post
+    PostRevision.objects.create(
+        post=post,
+        number=post.edit_count + 1,
+        raw=post.raw,
+        html=post.html,
+        created_at=post.edited_at or post.created_at,
+        editor=editor,
+    )
+    html, mentioned = cook(raw)
+    post.raw, post.html = raw, html
+    post.edited_at = timezone.now()
+    post.edit_count = F("edit_count") + 1
+    post.save(update_fields=["raw", "html", "edited_at", "edit_count"])
+    post.refresh_from_db(fields=["edit_count"])
+    record_mentions(post, mentioned)
+    return post
+
+
+def can_delete(user, post: Post) -> bool:
+    if not user.is_authenticated or post.is_deleted:
+        return False
+    return is_moderator(user) or post.author_id == user.pk
+
+
+@transaction.atomic
+def delete_post(post: Post, user) -> None:
+    """Soft delete: the post (or, for a first post, the topic) disappears."""
+    if not can_delete(user, post):
+        raise NotAllowed(_("You can delete only your own posts."))
+    Post.objects.filter(pk=post.pk).update(is_deleted=True)
+    if post.is_first:
+        Topic.objects.filter(pk=post.topic_id).update(is_deleted=True)
+        Forum.objects.filter(pk=post.topic.forum_id).update(
+            topic_count=F("topic_count") - 1
+        )
+    elif not (post.is_hidden or post.is_held):
+        Topic.objects.filter(pk=post.topic_id).update(reply_count=F("reply_count") - 1)
+    if post.topic.solution_id == post.pk:
+        Topic.objects.filter(pk=post.topic_id).update(solution=None)
+
+
+def like_post(post: Post, user) -> None:
+    if not user.is_authenticated:
+        raise NotAllowed(_("Sign in to like posts."))
+    if post.author_id == user.pk:
+        raise ForumError(_("You cannot like your own post."))
+    if post.is_deleted or post.is_hidden or post.is_held:
+        raise ForumError(_("This post cannot be liked."))
+    try:
+        with transaction.atomic():
+            PostLike.objects.create(post=post, user=user)
+            Post.objects.filter(pk=post.pk).update(like_count=F("like_count") + 1)
+            Topic.objects.filter(pk=post.topic_id).update(
+                like_count=F("like_count") + 1
+            )
+    except IntegrityError as error:
+        raise ForumError(_("You already like this post.")) from error
+
+
+def unlike_post(post: Post, user) -> None:
+    with transaction.atomic():
+        deleted, _rows = PostLike.objects.filter(post=post, user=user).delete()
+        if not deleted:
+            raise ForumError(_("You do not like this post yet."))
+        Post.objects.filter(pk=post.pk).update(like_count=F("like_count") - 1)
+        Topic.objects.filter(pk=post.topic_id).update(like_count=F("like_count") - 1)
+
+
+def can_mark_solution(user, topic: Topic) -> bool:
+    return (
+        user.is_authenticated
+        and topic.forum.allow_solutions
+        and (topic.author_id == user.pk or is_moderator(user))
+    )
+
+
+def mark_solution(post: Post, user) -> None:
+    topic = post.topic
+    if not can_mark_solution(user, topic):
+        raise NotAllowed(
+            _("Only the author of the question or a moderator can do this.")
+        )
+    if post.is_first or post.is_deleted or post.is_hidden or post.is_held:
+        raise ForumError(_("This post cannot be the solution."))
+    Topic.objects.filter(pk=topic.pk).update(solution=post)
+
+
+def unmark_solution(topic: Topic, user) -> None:
+    if not can_mark_solution(user, topic):
+        raise NotAllowed()
+    Topic.objects.filter(pk=topic.pk).update(solution=None)

@@ -1,0 +1,510 @@
+"""Forum views, reached through ForumIndexPage's routes. They stay thin: the
+work is done by forum.posting and forum.moderation."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from notifications.models import WatchLevel
+from notifications.subscriptions import set_watch_level, watch_level
+
+from . import moderation, posting
+from .errors import ForumError
+from .forms import EditForm, FlagForm, MoveForm, ReasonForm, ReplyForm, TopicForm
+from .models import Flag, Forum, Post, PostLike, Topic, TopicReadState
+from .models.topic import POSTS_PER_PAGE
+from .roles import is_moderator
+
+TOPICS_PER_PAGE = 30
+
+
+def render(request, index, template: str, context: dict, status: int = 200):
+    context = {
+        "page": index,
+        "self": index,
+        "is_moderator": is_moderator(request.user),
+        **context,
+    }
+    return TemplateResponse(request, template, context, status=status)
+
+
+def get_forum(request, forum_slug: str) -> Forum:
+    """The forum, or 404 (or sign-in for members-only forums)."""
+    forum = Forum.objects.filter(slug=forum_slug).first()
+    if forum is None:
+        raise Http404
+    if not forum.is_visible_to(request.user):
+        if not request.user.is_authenticated:
+            raise LoginRequired
+        raise Http404
+    return forum
+
+
+class LoginRequired(Exception):
+    pass
+
+
+def get_topic(request, topic_id: int, forum: Forum | None = None) -> Topic:
+    topics = Topic.objects.visible_to(request.user).select_related("forum", "author")
+    topic = topics.filter(pk=topic_id).first()
+    if topic is None:
+        if (
+            not request.user.is_authenticated
+            and Topic.objects.filter(
+                pk=topic_id, is_deleted=False, is_hidden=False
+            ).exists()
+        ):
+            raise LoginRequired
+        raise Http404
+    if forum is not None and topic.forum_id != forum.pk:
+        raise Http404
+    return topic
+
+
+def login_or_404(view):
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except LoginRequired:
+            return redirect_to_login(request.get_full_path())
+
+    return wrapped
+
+
+def forum_list(request, index):
+    forums = Forum.objects.visible_to(request.user).select_related(
+        "last_topic", "last_topic__last_poster", "subject__tag"
+    )
+    return render(request, index, "forum/forum_list.html", {"forums": forums})
+
+
+@login_or_404
+def topic_list(request, index, forum_slug: str):
+    forum = get_forum(request, forum_slug)
+    topics = Topic.objects.visible_to(request.user).filter(forum=forum)
+    tag_slug = request.GET.get("tag", "")[:100]
+    if tag_slug:
+        topics = topics.filter(tags__slug=tag_slug)
+    page = Paginator(topics.for_listing().in_list_order(), TOPICS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    if request.user.is_authenticated:
+        read = dict(
+            TopicReadState.objects.filter(
+                user=request.user, topic__in=[topic.pk for topic in page]
+            ).values_list("topic_id", "last_read_number")
+        )
+        for topic in page:
+            last_read = read.get(topic.pk)
+            topic.unread = None if last_read is None else topic.post_count - last_read
+            topic.is_new = last_read is None
+    context = {
+        "forum": forum,
+        "topics": page,
+        "tag_slug": tag_slug,
+        "extra_query": f"&tag={tag_slug}" if tag_slug else "",
+        "watch_level": watch_level(request.user, forum),
+        "watch_levels": WatchLevel.choices,
+        "follow_url": f"{index.url}{forum.slug}/follow/",
+    }
+    return render(request, index, "forum/topic_list.html", context)
+
+
+def post_number_range(topic: Topic, page_param) -> tuple[int, int]:
+    try:
+        page = int(page_param)
+    except (TypeError, ValueError):
+        page = 1
+    page = min(max(page, 1), topic.page_count)
+    return page, (page - 1) * POSTS_PER_PAGE + 1
+
+
+@login_or_404
+def topic_detail(request, index, forum_slug: str, topic_id: int):
+    forum = get_forum(request, forum_slug)
+    topic = get_topic(request, topic_id, forum)
+    page_number, first = post_number_range(topic, request.GET.get("page"))
+    last = first + POSTS_PER_PAGE - 1
+    # Pages by post number: an index range, never a deep OFFSET.
+    posts = list(
+        Post.objects.visible_to(request.user)
+        .filter(topic=topic, number__range=(first, last))
+        .select_related("author", "author__country")
+        .order_by("number")
+    )
+    user = request.user
+    liked = set()
+    if user.is_authenticated and posts:
+        liked = set(
+            PostLike.objects.filter(user=user, post__in=posts).values_list(
+                "post_id", flat=True
+            )
+        )
+        mark_read(user, topic, min(last, topic.post_count))
+    for post in posts:
+        post.liked = post.pk in liked
+        post.can_edit = posting.can_edit(user, post)
+        post.can_delete = posting.can_delete(user, post)
+    context = {
+        "forum": forum,
+        "topic": topic,
+        "posts": posts,
+        "page_number": page_number,
+        "page_count": topic.page_count,
+        "pages": range(1, topic.page_count + 1),
+        "tags": topic.tags.all(),
+        "reply_form": ReplyForm(),
+        "can_reply": _can_write(user, topic),
+        "can_mark_solution": posting.can_mark_solution(user, topic),
+        "watch_level": watch_level(user, topic),
+        "watch_levels": WatchLevel.choices,
+        "follow_url": f"{index.url}t/{topic.pk}/follow/",
+    }
+    return render(request, index, "forum/topic_detail.html", context)
+
+
+def mark_read(user, topic: Topic, number: int) -> None:
+    """Move the member's read mark forward (never back): one query once the
+    member has read the topic before."""
+    moved = TopicReadState.objects.filter(
+        user=user, topic=topic, last_read_number__lt=number
+    ).update(last_read_number=number)
+    if not moved:
+        TopicReadState.objects.get_or_create(
+            user=user, topic=topic, defaults={"last_read_number": number}
+        )
+
+
+def _can_write(user, topic: Topic) -> bool:
+    try:
+        posting.check_can_write(user, topic.forum, topic)
+    except ForumError:
+        return False
+    return True
+
+
+@login_or_404
+def new_topic(request, index, forum_slug: str):
+    forum = get_forum(request, forum_slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    form = TopicForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            topic = posting.create_topic(
+                forum,
+                request.user,
+                form.cleaned_data["title"],
+                form.cleaned_data["body"],
+                tags=form.cleaned_data["tags"],
+            )
+        except ForumError as error:
+            form.add_error(None, error.message)
+            status = error.status
+        else:
+            if topic.is_hidden:
+                messages.info(
+                    request,
+                    _("Your topic will appear once a moderator has reviewed it."),
+                )
+            return redirect(topic.get_absolute_url())
+    elif request.method == "POST":
+        status = 400
+    return render(
+        request, index, "forum/topic_form.html", {"forum": forum, "form": form}, status
+    )
+
+
+@login_or_404
+def reply(request, index, forum_slug: str, topic_id: int):
+    forum = get_forum(request, forum_slug)
+    topic = get_topic(request, topic_id, forum)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    initial = {}
+    quote_id = request.GET.get("quote", "")
+    if quote_id.isdigit():
+        quoted = (
+            Post.objects.visible_to(request.user)
+            .filter(topic=topic, pk=quote_id)
+            .first()
+        )
+        if quoted:
+            from .cooking import quote_markdown
+
+            initial = {
+                "body": quote_markdown(f"@{quoted.author.username}", quoted.raw),
+                "reply_to": quoted.pk,
+            }
+    form = ReplyForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        reply_to = None
+        if form.cleaned_data.get("reply_to"):
+            reply_to = Post.objects.filter(
+                topic=topic, pk=form.cleaned_data["reply_to"]
+            ).first()
+        try:
+            post = posting.reply(
+                topic, request.user, form.cleaned_data["body"], reply_to
+            )
+        except ForumError as error:
+            form.add_error(None, error.message)
+            status = error.status
+        else:
+            if post.is_held:
+                messages.info(
+                    request,
+                    _("Your reply will appear once a moderator has reviewed it."),
+                )
+            return redirect(topic.url_for_post_number(post.number))
+    elif request.method == "POST":
+        status = 400
+    context = {"forum": forum, "topic": topic, "form": form}
+    return render(request, index, "forum/reply_form.html", context, status)
+
+
+POST_ACTIONS = {
+    "edit",
+    "delete",
+    "like",
+    "unlike",
+    "solution",
+    "unsolve",
+    "flag",
+    "history",
+    "hide",
+    "restore",
+}
+
+
+@login_or_404
+def post_action(request, index, post_id: int, action: str):
+    if action not in POST_ACTIONS:
+        raise Http404
+    post = get_object_or_404(
+        Post.objects.select_related("topic__forum", "author"), pk=post_id
+    )
+    topic = get_topic(request, post.topic_id)
+    if not Post.objects.visible_to(request.user).filter(pk=post.pk).exists():
+        raise Http404
+    if action == "history":
+        revisions = post.revisions.select_related("editor")
+        return render(
+            request,
+            index,
+            "forum/post_history.html",
+            {"topic": topic, "post": post, "revisions": revisions},
+        )
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if action == "edit":
+        return edit_post(request, index, topic, post)
+    if action == "flag":
+        return flag_post(request, index, topic, post)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        if action == "delete":
+            posting.delete_post(post, request.user)
+            messages.success(request, _("The post was deleted."))
+            if post.is_first:
+                return redirect(topic.forum.get_absolute_url())
+        elif action == "like":
+            posting.like_post(post, request.user)
+        elif action == "unlike":
+            posting.unlike_post(post, request.user)
+        elif action == "solution":
+            posting.mark_solution(post, request.user)
+            messages.success(request, _("Marked as the solution."))
+        elif action == "unsolve":
+            posting.unmark_solution(topic, request.user)
+        elif action == "hide":
+            moderation.hide_post(post, request.user, request.POST.get("reason", ""))
+        elif action == "restore":
+            moderation.restore_post(post, request.user)
+    except ForumError as error:
+        messages.error(request, error.message)
+        response = redirect(topic.url_for_post_number(post.number))
+        response.status_code = 303
+        return response
+    return redirect(topic.url_for_post_number(post.number))
+
+
+def edit_post(request, index, topic, post):
+    if not posting.can_edit(request.user, post):
+        return render(request, index, "403.html", {}, 403)
+    form = EditForm(request.POST or None, initial={"body": post.raw})
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            posting.edit_post(post, request.user, form.cleaned_data["body"])
+        except ForumError as error:
+            form.add_error(None, error.message)
+            status = error.status
+        else:
+            return redirect(topic.url_for_post_number(post.number))
+    elif request.method == "POST":
+        status = 400
+    return render(
+        request,
+        index,
+        "forum/post_edit.html",
+        {"topic": topic, "post": post, "form": form},
+        status,
+    )
+
+
+def flag_post(request, index, topic, post):
+    form = FlagForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            moderation.flag_post(
+                post,
+                request.user,
+                form.cleaned_data["reason"],
+                form.cleaned_data["text"],
+            )
+        except ForumError as error:
+            form.add_error(None, error.message)
+            status = error.status
+        else:
+            messages.success(
+                request, _("Thank you: moderators will look at this post.")
+            )
+            return redirect(topic.url_for_post_number(post.number))
+    elif request.method == "POST":
+        status = 400
+    return render(
+        request,
+        index,
+        "forum/flag_form.html",
+        {"topic": topic, "post": post, "form": form},
+        status,
+    )
+
+
+TOPIC_ACTIONS = {"follow", "lock", "unlock", "pin", "unpin", "delete", "move"}
+
+
+@login_or_404
+def topic_action(request, index, topic_id: int, action: str):
+    if action not in TOPIC_ACTIONS:
+        raise Http404
+    topic = get_topic(request, topic_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(topic.get_absolute_url())
+    if action == "move":
+        return move_topic(request, index, topic)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        if action == "follow":
+            level = request.POST.get("level", "")
+            if level not in WatchLevel.values:
+                raise ForumError(_("Unknown watch level."))
+            set_watch_level(request.user, topic, level)
+            messages.success(request, _("Your notification level was saved."))
+        elif action == "delete":
+            moderation.delete_topic(topic, request.user, request.POST.get("reason", ""))
+            return redirect(topic.forum.get_absolute_url())
+        else:
+            getattr(moderation, f"{action}_topic")(topic, request.user)
+    except ForumError as error:
+        messages.error(request, error.message)
+    return redirect(topic.get_absolute_url())
+
+
+def move_topic(request, index, topic):
+    if not is_moderator(request.user):
+        return render(request, index, "403.html", {}, 403)
+    form = MoveForm(request.POST or None, initial={"forum": topic.forum})
+    if request.method == "POST" and form.is_valid():
+        try:
+            moderation.move_topic(topic, form.cleaned_data["forum"], request.user)
+        except ForumError as error:
+            form.add_error("forum", error.message)
+        else:
+            return redirect(topic.get_absolute_url())
+    return render(
+        request, index, "forum/move_form.html", {"topic": topic, "form": form}
+    )
+
+
+@login_or_404
+def follow_forum(request, index, forum_slug: str):
+    forum = get_forum(request, forum_slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(forum.get_absolute_url())
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    level = request.POST.get("level", "")
+    if level not in WatchLevel.values:
+        messages.error(request, _("Unknown watch level."))
+    else:
+        set_watch_level(request.user, forum, level)
+        messages.success(request, _("Your notification level was saved."))
+    return redirect(forum.get_absolute_url())
+
+
+def moderation_queue(request, index):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not is_moderator(request.user):
+        return render(request, index, "403.html", {}, 403)
+    flags = (
+        Flag.objects.open()
+        .select_related("post__topic__forum", "post__author", "reporter")
+        .order_by("created_at")[:100]
+    )
+    held = (
+        Post.objects.filter(is_held=True, is_deleted=False)
+        .select_related("topic__forum", "author")
+        .order_by("created_at")[:100]
+    )
+    return render(
+        request,
+        index,
+        "forum/moderation_queue.html",
+        {"flags": flags, "held": held, "reason_form": ReasonForm()},
+    )
+
+
+def resolve_flag(request, index, flag_id: int):
+    if not is_moderator(request.user):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return render(request, index, "403.html", {}, 403)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    flag = get_object_or_404(
+        Flag.objects.open().select_related("post__topic"), pk=flag_id
+    )
+    try:
+        moderation.resolve_flag(flag, request.user, request.POST.get("outcome", ""))
+    except ForumError as error:
+        messages.error(request, error.message)
+    return redirect(f"{index.url}moderation/")
+
+
+def review_held_post(request, index, post_id: int):
+    if not is_moderator(request.user):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return render(request, index, "403.html", {}, 403)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    post = get_object_or_404(
+        Post.objects.select_related("topic", "author"), pk=post_id, is_held=True
+    )
+    if request.POST.get("decision") == "approve":
+        moderation.approve_held_post(post, request.user)
+    else:
+        moderation.reject_held_post(post, request.user)
+    return redirect(f"{index.url}moderation/")

@@ -1,0 +1,72 @@
+"""Query counts that must not grow with the size of a topic or a forum."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from forum.models import TopicReadState
+
+from .conftest import established, make_topic, url
+
+
+def queries(client, path) -> int:
+    client.get(path)  # first visits create read marks and warm caches
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(path).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_topic_pages_use_the_same_queries_with_10_or_1000_replies(
+    client, forums, author, django_assert_max_num_queries
+):
+    reader = established()
+    small = make_topic(forums.public, author, replies=10, title="Small")
+    big = make_topic(forums.public, author, replies=1000, title="Big")
+    for user in (None, reader):
+        if user:
+            client.force_login(user)
+        counts = {
+            "small first": queries(client, url(small)),
+            "small last": queries(client, f"{url(small)}?page=1"),
+            "big first": queries(client, url(big)),
+            "big last": queries(client, f"{url(big)}?page={big.page_count}"),
+        }
+        assert len(set(counts.values())) == 1, counts
+    with django_assert_max_num_queries(22):
+        client.get(f"{url(big)}?page=26")
+    assert TopicReadState.objects.get(user=reader, topic=big).last_read_number == 1001
+
+
+def test_last_page_shows_the_last_posts(client, forums, author):
+    big = make_topic(forums.public, author, replies=1000, title="Big")
+    html = client.get(f"{url(big)}?page={big.page_count}").content.decode()
+    assert big.page_count == 51
+    assert "Reply 1001" in html and "Reply 980" not in html
+
+
+def test_topic_lists_use_the_same_queries_with_10_or_1000_topics(
+    client, forums, author, django_assert_max_num_queries
+):
+    from forum.models import Forum, Topic
+
+    reader = established()
+    client.force_login(reader)
+    for n in range(10):
+        make_topic(forums.public, author, title=f"Topic {n}")
+    few = queries(client, "/forums/forest/")
+    topics = [
+        Topic(
+            forum=forums.public,
+            title=f"Bulk {n}",
+            slug=f"bulk-{n}",
+            author=author,
+            post_count=1,
+        )
+        for n in range(990)
+    ]
+    Topic.objects.bulk_create(topics, batch_size=500)
+    Forum.objects.filter(pk=forums.public.pk).update(topic_count=1000)
+    assert queries(client, "/forums/forest/") == few
+    assert queries(client, "/forums/forest/?page=34") == few
+    with django_assert_max_num_queries(22):
+        client.get("/forums/forest/")
+    assert queries(client, "/forums/") <= 16
