@@ -508,3 +508,22 @@ def review_held_post(request, index, post_id: int):
     else:
         moderation.reject_held_post(post, request.user)
     return redirect(f"{index.url}moderation/")
+
+
+def discuss_page(request, index, page_id: int):
+    """Open (or find) the forum topic where an editorial page is discussed."""
+    from wagtail.models import Page
+
+    from .discussions import start_discussion
+
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(page.url)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        topic = start_discussion(page, request.user)
+    except ForumError as error:
+        messages.error(request, error.message)
+        return redirect(page.url)
+    return redirect(topic.get_absolute_url())

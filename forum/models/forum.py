@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from ..roles import is_any_focal_point, is_moderator
 
-RESERVED_SLUGS = {"moderation", "new", "t", "post", "feeds"}
+RESERVED_SLUGS = {"moderation", "new", "t", "post", "feeds", "discuss"}
 
 
 class ForumQuerySet(models.QuerySet):
@@ -154,6 +154,12 @@ class ForumIndexPage(RoutablePageMixin, Page):
         from .. import views
 
         return views.review_held_post(request, self, post_id)
+
+    @path("discuss/<int:page_id>/")
+    def discuss_page(self, request, page_id: int):
+        from .. import views
+
+        return views.discuss_page(request, self, page_id)
 
     @path("post/<int:post_id>/<str:action>/")
     def post_action(self, request, post_id: int, action: str):

@@ -129,3 +129,28 @@ def test_replies_to_deleted_topics_are_refused(client, people, forums, author):
     client.force_login(people.member)
     assert client.post(f"{url(topic)}reply/", {"body": "Hello?"}).status_code == 404
     assert topic.posts.count() == 1
+
+
+def test_secretariat_manages_forums_and_reads_the_log_in_the_admin(
+    client, people, forums
+):
+    client.force_login(people.staff)
+    for path in (
+        "/admin/snippets/forum/forum/",
+        "/admin/snippets/forum/topic/",
+        "/admin/snippets/forum/flag/",
+        "/admin/snippets/forum/moderationlog/",
+        f"/admin/snippets/forum/forum/edit/{forums.public.pk}/",
+    ):
+        assert client.get(path).status_code == 200, path
+    response = client.post(
+        "/admin/snippets/forum/forum/add/",
+        {"name": "Tourism", "slug": "tourism", "sort_order": 5, "visibility": "public"},
+    )
+    assert response.status_code == 302
+    reserved = client.post(
+        "/admin/snippets/forum/forum/add/",
+        {"name": "Bad", "slug": "moderation", "sort_order": 5, "visibility": "public"},
+    )
+    assert reserved.status_code == 200
+    assert "This address is reserved." in reserved.content.decode()
