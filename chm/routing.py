@@ -1,3 +1,5 @@
 """Websocket routes of every app, gathered for `chm.asgi`."""
 
-websocket_urlpatterns: list = []
+from notifications.routing import websocket_urlpatterns as notification_routes
+
+websocket_urlpatterns = [*notification_routes]

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("members/", include("community.urls")),
     path("search/", include("search.urls")),
     path("tags/", include("tagging.urls")),
+    path("notifications/", include("notifications.urls")),
     path("harvest/<str:iso>/", blog_views.harvest_now, name="harvest_country"),
     path("", include("toolkits.urls")),
     # Wagtail's page serving must come last: it catches every other path.

@@ -55,7 +55,17 @@ class ProfileForm(forms.ModelForm):
     def save(self, commit: bool = True) -> User:
         user = super().save(commit=commit)
         if commit:
-            user.expertise.set(
-                [subject.tag for subject in self.cleaned_data["expertise"]]
-            )
+            subjects = self.cleaned_data["expertise"]
+            user.expertise.set([subject.tag for subject in subjects])
+            watch_forums_of_expertise(user, subjects)
         return user
+
+
+def watch_forums_of_expertise(user, subjects) -> None:
+    """Members hear about the forums of their expertise unless they chose
+    another level for them."""
+    from forum.models import Forum
+    from notifications.subscriptions import watch_if_not_following
+
+    for forum in Forum.objects.visible_to(user).filter(subject__in=subjects):
+        watch_if_not_following(user, forum)

@@ -261,12 +261,14 @@ class CountryPage(Page):
     def get_context(self, request, *args, **kwargs):
         from blog.listing import news_context
         from blog.models import FeedHarvest
+        from toolkits.browsing import level_toolkits_context
 
         from .national_spaces import can_manage_country
 
         context = super().get_context(request, *args, **kwargs)
         context["focal_points"] = self.focal_points()
         context.update(news_context(request, country=self))
+        context.update(level_toolkits_context(self.capacity_level))
         if can_manage_country(request.user, self):
             context["can_manage"] = True
             context["feed_harvest"] = FeedHarvest.objects.filter(country=self).first()

@@ -75,8 +75,12 @@ def create_country_workflow(country, focal_points: Group) -> Workflow:
 
 
 def assign_focal_point(user, country) -> None:
-    """Make `user` a national focal point of `country` (and a member of it)."""
+    """Make `user` a national focal point of `country` (and a member of it);
+    focal points watch their country unless they chose otherwise."""
+    from notifications.subscriptions import watch_if_not_following
+
     user.groups.add(country.focal_point_group)
+    watch_if_not_following(user, country)
     if user.country_id is None:
         user.country = country
         user.save(update_fields=["country"])
@@ -97,9 +101,17 @@ def is_focal_point(user, country) -> bool:
     )
 
 
+def moderators_group() -> Group:
+    """Community moderators: forums and toolkit proposals; they use the admin's
+    review screens, so the group may open the admin."""
+    group, created = Group.objects.get_or_create(name=MODERATORS_GROUP)
+    if created:
+        group.permissions.add(_admin_access())
+    return group
+
+
 def make_moderator(user) -> None:
-    group, _created = Group.objects.get_or_create(name=MODERATORS_GROUP)
-    user.groups.add(group)
+    user.groups.add(moderators_group())
 
 
 def can_manage_country(user, country) -> bool:

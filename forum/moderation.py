@@ -5,6 +5,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from notifications import events
+
 from .errors import ForumError, NotAllowed
 from .models import Flag, Forum, ModerationLog, Post, Topic
 from .roles import is_moderator
@@ -37,6 +39,7 @@ def hide_post(post: Post, moderator, reason: str = "") -> None:
     elif not (post.is_deleted or post.is_held):
         Topic.objects.filter(pk=post.topic_id).update(reply_count=F("reply_count") - 1)
     log(moderator, "hide_post", post=post, reason=reason)
+    events.post_moderated(post.pk, "hidden", moderator.pk)
 
 
 @transaction.atomic
@@ -50,6 +53,7 @@ def restore_post(post: Post, moderator, reason: str = "") -> None:
     elif not (post.is_deleted or post.is_held):
         Topic.objects.filter(pk=post.topic_id).update(reply_count=F("reply_count") + 1)
     log(moderator, "restore_post", post=post, reason=reason)
+    events.post_moderated(post.pk, "restored", moderator.pk)
 
 
 @transaction.atomic
@@ -75,6 +79,11 @@ def approve_held_post(post: Post, moderator) -> None:
         )
     Topic.objects.filter(pk=post.topic_id).update(**topic_changes)
     log(moderator, "approve_post", post=post)
+    events.post_moderated(post.pk, "approved", moderator.pk)
+    if post.is_first:
+        events.topic_started(post.topic_id)
+    else:
+        events.reply_posted(post.pk)
 
 
 def reject_held_post(post: Post, moderator) -> None:
@@ -83,6 +92,7 @@ def reject_held_post(post: Post, moderator) -> None:
     if post.is_first:
         Topic.objects.filter(pk=post.topic_id).update(is_hidden=True)
     log(moderator, "reject_post", post=post)
+    events.post_moderated(post.pk, "rejected", moderator.pk)
 
 
 def _set_topic(topic: Topic, moderator, action: str, **fields) -> None:

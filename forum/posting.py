@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from notifications import events
 from notifications.subscriptions import watch_if_not_following
 
 from .cooking import cook
@@ -134,6 +135,8 @@ def create_topic(
             last_topic=topic,
         )
     watch_if_not_following(author, topic)
+    if not held:
+        events.topic_started(topic.pk)
     return topic
 
 
@@ -177,6 +180,8 @@ def reply(topic: Topic, author, raw: str, reply_to: Post | None = None) -> Post:
         )
     record_mentions(post, mentioned)
     watch_if_not_following(author, topic)
+    if not held:
+        events.reply_posted(post.pk)
     return post
 
 
@@ -254,6 +259,7 @@ def like_post(post: Post, user) -> None:
             Topic.objects.filter(pk=post.topic_id).update(
                 like_count=F("like_count") + 1
             )
+            events.post_liked(post.pk, user.pk)
     except IntegrityError as error:
         raise ForumError(_("You already like this post.")) from error
 
@@ -284,6 +290,7 @@ def mark_solution(post: Post, user) -> None:
     if post.is_first or post.is_deleted or post.is_hidden or post.is_held:
         raise ForumError(_("This post cannot be the solution."))
     Topic.objects.filter(pk=topic.pk).update(solution=post)
+    events.solution_accepted(post.pk, user.pk)
 
 
 def unmark_solution(topic: Topic, user) -> None:

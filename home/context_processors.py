@@ -2,5 +2,15 @@ from django.conf import settings
 
 
 def site_chrome(request) -> dict:
-    """What the header and footer of every page need, without a query."""
-    return {"SITE_NAME": settings.WAGTAIL_SITE_NAME}
+    """What the header and footer of every page need."""
+
+    def unread_notifications() -> int:
+        # Called by the template only when it shows the bell (one count query).
+        from notifications.models import Notification
+
+        return Notification.objects.for_user(request.user).unread().count()
+
+    return {
+        "SITE_NAME": settings.WAGTAIL_SITE_NAME,
+        "unread_notifications": unread_notifications,
+    }

@@ -58,3 +58,121 @@ class Subscription(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.level} {self.content_type.model} {self.object_id}"
+
+
+class Kind(models.TextChoices):
+    NEWS = "news", _("New national news")
+    TOPIC = "topic", _("New forum topic")
+    REPLY = "reply", _("Reply in a topic you follow")
+    MENTION = "mention", _("Mention of you")
+    QUOTE = "quote", _("Quote of your post")
+    LIKE = "like", _("Likes of your posts")
+    SOLUTION = "solution", _("Your answer accepted as the solution")
+    TOOLKIT = "toolkit", _("New toolkit")
+    APPROVAL = "approval", _("Page waiting for your approval")
+    MODERATION = "moderation", _("Moderation of your posts")
+
+
+class NotificationQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(recipient=user)
+
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """The durable record of something a member should hear about. The channel
+    layer only wakes clients up; this row is the truth they resync from."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("recipient"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    title = models.CharField(_("title"), max_length=300)
+    url = models.CharField(_("link"), max_length=500)
+    # Identifies the event for this recipient: the same event never notifies
+    # twice; batched events (likes) update their one row.
+    event_key = models.CharField(max_length=120)
+    count = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "event_key"], name="one_notification_per_event"
+            )
+        ]
+        indexes = [models.Index(fields=["recipient", "read_at", "-id"])]
+
+    def __str__(self) -> str:
+        return f"{self.recipient}: {self.title}"
+
+    def as_message(self) -> dict:
+        return {
+            "id": self.pk,
+            "kind": self.kind,
+            "title": self.title,
+            "url": self.url,
+            "count": self.count,
+            "read": self.read_at is not None,
+            "created_at": self.created_at.isoformat(),
+        }
+
+
+class EmailFrequency(models.TextChoices):
+    IMMEDIATE = "immediate", _("Immediately")
+    DAILY = "daily", _("Daily digest")
+    WEEKLY = "weekly", _("Weekly digest")
+    NONE = "none", _("Never")
+
+
+def default_channels() -> dict:
+    return {}
+
+
+class NotificationSettings(models.Model):
+    """A member's choices: how often email comes, and which kinds go where."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_settings",
+    )
+    email_frequency = models.CharField(
+        _("email"),
+        max_length=10,
+        choices=EmailFrequency.choices,
+        default=EmailFrequency.DAILY,
+    )
+    # {kind: {"app": bool, "email": bool}}; a missing entry means both on.
+    channels = models.JSONField(default=default_channels, blank=True)
+    last_digest_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification settings")
+        verbose_name_plural = _("notification settings")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.email_frequency})"
+
+    def wants(self, kind: str, channel: str) -> bool:
+        return bool(self.channels.get(kind, {}).get(channel, True))

@@ -5,3 +5,19 @@ from django.utils.translation import gettext_lazy as _
 class ToolkitsConfig(AppConfig):
     name = "toolkits"
     verbose_name = _("Toolkits")
+
+    def ready(self) -> None:
+        from tagging.sections import TagSection, register_tag_section
+
+        from . import signals  # noqa: F401
+        from .browsing import toolkits_for_tag
+
+        register_tag_section(
+            TagSection(
+                key="toolkits",
+                title=_("Toolkits"),
+                template="toolkits/tag_section.html",
+                items=toolkits_for_tag,
+                order=20,
+            )
+        )

@@ -1,4 +1,11 @@
 """Toolkit actions served beside the page tree (language-prefixed)."""
 
+from django.urls import path
+
+from . import views
+
 app_name = "toolkits"
-urlpatterns: list = []
+urlpatterns = [
+    path("toolkits/propose/", views.propose, name="propose"),
+    path("downloads/<int:pk>/<str:filename>", views.download, name="download"),
+]

@@ -274,6 +274,12 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 TAGGIT_CASE_INSENSITIVE = True
 
+# Largest file a toolkit resource may have (enforced by the app, whatever the
+# proxy allows).
+TOOLKIT_MAX_UPLOAD_BYTES = int(
+    os.environ.get("CHM_TOOLKIT_MAX_UPLOAD_BYTES", str(25 * 1024 * 1024))
+)
+
 # Demo data may be loaded only where this is on (never in production).
 CHM_ALLOW_DEMO_DATA = False
 # Feed URLs on private or loopback addresses are refused unless this is on.

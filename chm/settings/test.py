@@ -19,3 +19,14 @@ if REDIS_URL:  # noqa: F405
     # Tests share one Redis; keep their keys apart from anything else there.
     CACHES["default"]["KEY_PREFIX"] = "chm-test"  # noqa: F405
     CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = "chm-test:asgi"  # noqa: F405
+
+# Static files straight from the apps and static/ (no collectstatic), so live
+# ASGI servers started by browser tests serve the site's CSS and JS.
+MIDDLEWARE = [
+    *MIDDLEWARE[:1],  # noqa: F405
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[1:],  # noqa: F405
+]
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STATIC_ROOT = None

@@ -22,6 +22,7 @@ from community.parties import PARTIES, REGIONS
 from community.subjects import SUBJECTS
 from forum.demo import seed_forums
 from home.models import HomePage
+from toolkits.demo import seed_toolkits
 
 DEFAULT_DEMO_PASSWORD = "chm-demo-2026"  # noqa: S105 - demo accounts only
 
@@ -63,12 +64,13 @@ class Command(BaseCommand):
             news = seed_news(countries, authors)
             self.seed_feeds(countries)
             seed_forums(home, self.demo_users())
+            toolkits = seed_toolkits(home, countries, self.demo_users())
         source = "CHM_DEMO_PASSWORD" if "CHM_DEMO_PASSWORD" in os.environ else "default"
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network ready: {len(countries)} countries, "
                 f"{len(REGIONS)} regions, {len(SUBJECTS)} CBD subjects, "
-                f"{news} new demo news posts."
+                f"{news} new demo news posts, {toolkits} new demo toolkits."
             )
         )
         self.stdout.write(

@@ -1,0 +1,153 @@
+"""The notification websocket: a signed-in member's bell, and live topics.
+
+Client messages (JSON):
+  {"type": "sync", "last_id": N}     send me what I missed after N
+  {"type": "watch_topic", "topic": T} push new posts of topic T (if readable)
+  {"type": "mark_read", "id": N}      mark one notification read ("all" for all)
+Server messages:
+  {"type": "notifications", "items": [...], "unread": U}
+  {"type": "topic.post", "topic": T, "number": N}
+  {"type": "error", "error": "..."}
+"""
+
+import json
+import time
+from collections import deque
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.utils import timezone
+
+from .delivery import topic_group, user_group
+from .models import Notification
+
+MAX_FRAME_BYTES = 4096
+FLOOD_FRAMES = 30
+FLOOD_SECONDS = 10
+MAX_WATCHED_TOPICS = 20
+SYNC_LIMIT = 50
+
+# Close codes: 4401 not signed in, 1008 policy (flood), 1009 frame too big.
+CLOSE_UNAUTHENTICATED = 4401
+CLOSE_POLICY = 1008
+CLOSE_TOO_BIG = 1009
+
+
+class NotificationConsumer(AsyncWebsocketConsumer):
+    async def connect(self):
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated:
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        self.user = user
+        self.last_id = 0
+        self.topics: set[int] = set()
+        self.frames: deque[float] = deque(maxlen=FLOOD_FRAMES)
+        await self.channel_layer.group_add(user_group(user.pk), self.channel_name)
+        await self.accept()
+
+    async def disconnect(self, code):
+        user = getattr(self, "user", None)
+        if user is None:
+            return
+        await self.channel_layer.group_discard(user_group(user.pk), self.channel_name)
+        for topic_id in self.topics:
+            await self.channel_layer.group_discard(
+                topic_group(topic_id), self.channel_name
+            )
+
+    async def receive(self, text_data=None, bytes_data=None):
+        size = (
+            len(text_data.encode()) if text_data is not None else len(bytes_data or b"")
+        )
+        if size > MAX_FRAME_BYTES:
+            await self.close(code=CLOSE_TOO_BIG)
+            return
+        now = time.monotonic()
+        self.frames.append(now)
+        if len(self.frames) == FLOOD_FRAMES and now - self.frames[0] < FLOOD_SECONDS:
+            await self.close(code=CLOSE_POLICY)
+            return
+        try:
+            message = json.loads(text_data or "")
+        except (TypeError, ValueError):
+            await self.error("malformed")
+            return
+        if not isinstance(message, dict):
+            await self.error("malformed")
+            return
+        kind = message.get("type")
+        if kind == "sync":
+            await self.sync(message.get("last_id"))
+        elif kind == "watch_topic":
+            await self.watch_topic(message.get("topic"))
+        elif kind == "mark_read":
+            await self.mark_read(message.get("id"))
+        else:
+            await self.error("unknown type")
+
+    async def error(self, reason: str):
+        await self.send(text_data=json.dumps({"type": "error", "error": reason}))
+
+    async def sync(self, last_id):
+        if isinstance(last_id, bool) or not isinstance(last_id, int) or last_id < 0:
+            last_id = self.last_id
+        items, unread = await self.fetch_since(last_id)
+        if items:
+            self.last_id = max(self.last_id, items[-1]["id"])
+        await self.send(
+            text_data=json.dumps(
+                {"type": "notifications", "items": items, "unread": unread}
+            )
+        )
+
+    @database_sync_to_async
+    def fetch_since(self, last_id: int):
+        mine = Notification.objects.for_user(self.user)
+        rows = list(mine.filter(id__gt=last_id).order_by("id")[:SYNC_LIMIT])
+        return [row.as_message() for row in rows], mine.unread().count()
+
+    async def watch_topic(self, topic_id):
+        if isinstance(topic_id, bool) or not isinstance(topic_id, int):
+            await self.error("bad topic")
+            return
+        if len(self.topics) >= MAX_WATCHED_TOPICS or not await self.can_read_topic(
+            topic_id
+        ):
+            await self.error("bad topic")
+            return
+        self.topics.add(topic_id)
+        await self.channel_layer.group_add(topic_group(topic_id), self.channel_name)
+
+    @database_sync_to_async
+    def can_read_topic(self, topic_id: int) -> bool:
+        from forum.models import Topic
+
+        return Topic.objects.visible_to(self.user).filter(pk=topic_id).exists()
+
+    async def mark_read(self, notification_id):
+        await self.mark_read_in_db(notification_id)
+        await self.sync(self.last_id)
+
+    @database_sync_to_async
+    def mark_read_in_db(self, notification_id):
+        unread = Notification.objects.for_user(self.user).unread()
+        if notification_id == "all":
+            unread.update(read_at=timezone.now())
+        elif isinstance(notification_id, int) and not isinstance(notification_id, bool):
+            unread.filter(pk=notification_id).update(read_at=timezone.now())
+
+    # Channel layer events.
+    async def notifications_changed(self, event):
+        await self.sync(self.last_id)
+
+    async def topic_post(self, event):
+        await self.send(
+            text_data=json.dumps(
+                {
+                    "type": "topic.post",
+                    "topic": event["topic"],
+                    "number": event["number"],
+                }
+            )
+        )

@@ -1,0 +1,167 @@
+"""Store notifications, then wake their recipients up over the channel layer.
+
+The rows are written first (the durable record); the push is a best-effort
+wake-up: when it is lost, the client resyncs from the rows when it reconnects.
+"""
+
+import logging
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .audiences import Draft
+from .models import Kind, Notification, NotificationSettings
+
+logger = logging.getLogger(__name__)
+
+
+def user_group(user_id: int) -> str:
+    return f"user.{user_id}"
+
+
+def topic_group(topic_id: int) -> str:
+    return f"topic.{topic_id}"
+
+
+def deliver(drafts: list[Draft]) -> list[Notification]:
+    """Create one row per draft (an event already delivered is skipped) and
+    wake the recipients that want in-app notices."""
+    if not drafts:
+        return []
+    prefs = settings_for({draft.recipient_id for draft in drafts})
+    wanted = [
+        draft
+        for draft in drafts
+        if prefs[draft.recipient_id].wants(draft.kind, "app")
+        or prefs[draft.recipient_id].wants(draft.kind, "email")
+    ]
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                recipient_id=draft.recipient_id,
+                kind=draft.kind,
+                title=draft.title[:300],
+                url=draft.url[:500],
+                event_key=draft.event_key,
+                actor_id=draft.actor_id,
+            )
+            for draft in wanted
+        ],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+    rows = list(
+        Notification.objects.filter(
+            event_key__in={draft.event_key for draft in wanted},
+            recipient_id__in={draft.recipient_id for draft in wanted},
+            emailed_at__isnull=True,
+        )
+    )
+    send_immediate_emails(rows, prefs)
+    wake(
+        [
+            row.recipient_id
+            for row in rows
+            if prefs[row.recipient_id].wants(row.kind, "app")
+        ]
+    )
+    return rows
+
+
+def settings_for(user_ids: set[int]) -> dict[int, NotificationSettings]:
+    existing = {
+        s.user_id: s for s in NotificationSettings.objects.filter(user_id__in=user_ids)
+    }
+    return {
+        uid: existing.get(uid) or NotificationSettings(user_id=uid) for uid in user_ids
+    }
+
+
+def record_like(post, liker_id: int) -> None:
+    """Likes are batched: one notification per post, its count kept current."""
+    if post.author_id == liker_id:
+        return
+    key = f"like:{post.pk}"
+    count = (
+        post.__class__.objects.filter(pk=post.pk)
+        .values_list("like_count", flat=True)
+        .first()
+    )
+    if not count:
+        return
+    title = (
+        _("%(count)s people liked your post in “%(title)s”")
+        if count > 1
+        else _("Someone liked your post in “%(title)s”")
+    ) % {"count": count, "title": post.topic.title}
+    updated = Notification.objects.filter(
+        recipient_id=post.author_id, event_key=key
+    ).update(
+        count=count,
+        title=title[:300],
+        actor_id=liker_id,
+        read_at=None,
+        updated_at=timezone.now(),
+    )
+    if not updated:
+        deliver(
+            [
+                Draft(
+                    post.author_id,
+                    Kind.LIKE,
+                    title,
+                    post.topic.url_for_post_number(post.number),
+                    key,
+                    liker_id,
+                )
+            ]
+        )
+    else:
+        wake([post.author_id])
+
+
+def wake(user_ids) -> None:
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    for user_id in set(user_ids):
+        try:
+            async_to_sync(layer.group_send)(
+                user_group(user_id), {"type": "notifications.changed"}
+            )
+        except Exception:  # the layer is down: clients resync when they reconnect
+            logger.warning(
+                "Could not wake user %s; they will resync", user_id, exc_info=True
+            )
+
+
+def announce_post(topic_id: int, number: int) -> None:
+    """Tell open pages of a topic that a new post is there."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    try:
+        async_to_sync(layer.group_send)(
+            topic_group(topic_id),
+            {"type": "topic.post", "topic": topic_id, "number": number},
+        )
+    except Exception:
+        logger.warning(
+            "Could not announce post %s in topic %s", number, topic_id, exc_info=True
+        )
+
+
+def send_immediate_emails(rows, prefs) -> None:
+    from .emails import send_notification_email
+
+    now = timezone.now()
+    sent = []
+    for row in rows:
+        setting = prefs[row.recipient_id]
+        if setting.email_frequency == "immediate" and setting.wants(row.kind, "email"):
+            if send_notification_email(row):
+                sent.append(row.pk)
+    if sent:
+        Notification.objects.filter(pk__in=sent).update(emailed_at=now)

@@ -1,0 +1,125 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from .emails import user_from_token
+from .followable import followable_model
+from .forms import SettingsForm
+from .models import (
+    EmailFrequency,
+    Notification,
+    NotificationSettings,
+    Subscription,
+    WatchLevel,
+)
+from .subscriptions import set_watch_level
+
+PER_PAGE = 30
+
+
+@login_required
+def notification_list(request):
+    page = Paginator(Notification.objects.for_user(request.user), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "notifications/list.html", {"notifications": page})
+
+
+@login_required
+@require_POST
+def open_notification(request, pk: int):
+    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    if notification.read_at is None:
+        Notification.objects.filter(pk=pk).update(read_at=timezone.now())
+    return redirect(
+        notification.url if notification.url.startswith("/") else "notifications:list"
+    )
+
+
+@login_required
+@require_POST
+def mark_all_read(request):
+    Notification.objects.for_user(request.user).unread().update(read_at=timezone.now())
+    messages.success(request, _("All notifications are marked as read."))
+    return redirect("notifications:list")
+
+
+@login_required
+def following(request):
+    subscriptions = list(
+        Subscription.objects.filter(user=request.user).select_related("content_type")
+    )
+    # Fetch the followed objects per model: one query per kind, not per row.
+    by_type: dict[int, list[Subscription]] = {}
+    for subscription in subscriptions:
+        by_type.setdefault(subscription.content_type_id, []).append(subscription)
+    for content_type_id, group in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        objects = (
+            model._default_manager.in_bulk([s.object_id for s in group])
+            if model
+            else {}
+        )
+        for subscription in group:
+            subscription.obj = objects.get(subscription.object_id)
+    rows = [s for s in subscriptions if s.obj is not None]
+    return render(
+        request,
+        "notifications/following.html",
+        {"subscriptions": rows, "watch_levels": WatchLevel.choices},
+    )
+
+
+@login_required
+@require_POST
+def follow(request, kind: str, pk: int):
+    model = followable_model(kind)
+    if model is None:
+        raise Http404
+    obj = get_object_or_404(model, pk=pk)
+    level = request.POST.get("level", "")
+    if level not in WatchLevel.values:
+        messages.error(request, _("Unknown watch level."))
+    else:
+        set_watch_level(request.user, obj, level)
+        messages.success(request, _("Your notification level was saved."))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, request.is_secure()
+    ):
+        target = "notifications:following"
+    return redirect(target)
+
+
+@login_required
+def notification_settings(request):
+    current, _created = NotificationSettings.objects.get_or_create(user=request.user)
+    form = SettingsForm(request.POST or None, settings=current)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your notification settings were saved."))
+        return redirect("notifications:settings")
+    return render(request, "notifications/settings.html", {"form": form})
+
+
+@csrf_exempt  # the signed token is the credential; mail clients post without a session
+def unsubscribe(request, token: str):
+    user = user_from_token(token)
+    if user is None:
+        return render(request, "notifications/unsubscribe_invalid.html", status=400)
+    if request.method == "POST":
+        setting, _created = NotificationSettings.objects.get_or_create(user=user)
+        setting.email_frequency = EmailFrequency.NONE
+        setting.save(update_fields=["email_frequency"])
+        return render(request, "notifications/unsubscribe_done.html", {"member": user})
+    return render(
+        request, "notifications/unsubscribe.html", {"member": user, "token": token}
+    )
