@@ -1,0 +1,1 @@
+from ..forum.conftest import author, forums  # noqa: F401 - shared fixtures
