@@ -201,3 +201,9 @@ def test_forged_unsubscribe_tokens_change_nothing(client, network, token):
     assert response.status_code == 400
     assert "not valid" in response.content.decode()
     assert NotificationSettings.objects.get(user=member).email_frequency == "daily"
+
+
+def test_country_pages_have_a_follow_button_showing_the_level(client, people, network):
+    client.force_login(people.focal_benin)  # focal points watch their country
+    html = client.get("/africa/benin/").content.decode()
+    assert '<option value="watching" selected>' in html

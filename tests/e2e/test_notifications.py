@@ -1,0 +1,61 @@
+"""Two members in two browsers: A follows a forum, B starts a topic there, and
+A's bell counts it without a reload (real Chromium, real daphne, websockets)."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from forum.models import Forum, ForumIndexPage
+
+from ..conftest import build_network
+from ..factories import UserFactory
+from ..live import asgi_server, needs_postgres, session_id
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True), needs_postgres]
+
+
+def signed_in_page(browser, base: str, user):
+    context = browser.new_context()
+    context.add_cookies([{"name": "sessionid", "value": session_id(user), "url": base}])
+    return context, context.new_page()
+
+
+def test_the_bell_rises_when_a_followed_forum_gets_a_topic(browser):
+    network = build_network()
+    network.home.add_child(instance=ForumIndexPage(title="Forums", slug="forums"))
+    Forum.objects.create(name="Forest", slug="forest")
+    old = timezone.now() - timedelta(days=30)
+    reader = UserFactory(display_name="Reader", date_joined=old)
+    writer = UserFactory(display_name="Writer", date_joined=old)
+
+    with asgi_server() as base:
+        reader_context, reader_page = signed_in_page(browser, base, reader)
+        reader_page.goto(base + "/forums/forest/")
+        reader_page.select_option("select[name=level]", "watching")
+        reader_page.get_by_role("button", name="Save").click()
+        reader_page.wait_for_load_state()
+        assert reader_page.locator("#bell-count").is_hidden()
+        # The page is open and connected; nothing reloads it from now on.
+        reader_page.wait_for_function(
+            "window.performance.getEntriesByType('resource')"
+            ".some(e => e.name.includes('notifications.js'))"
+        )
+        reader_page.wait_for_timeout(500)
+
+        writer_context, writer_page = signed_in_page(browser, base, writer)
+        writer_page.goto(base + "/forums/forest/new/")
+        writer_page.fill("input[name=title]", "Fire management in dry forests")
+        writer_page.fill("textarea[name=body]", "What works in your country?")
+        writer_page.get_by_role("button", name="Start the topic").click()
+        writer_page.wait_for_load_state()
+
+        reader_page.wait_for_selector("#bell-count:not([hidden])", timeout=5000)
+        assert reader_page.locator("#bell-count").inner_text() == "1"
+        reader_page.locator("#bell").click()
+        assert (
+            "Fire management in dry forests"
+            in reader_page.locator("#bell-panel").inner_text()
+        )
+        writer_context.close()
+        reader_context.close()
