@@ -132,9 +132,20 @@ if REDIS_URL:
     }
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # Redis pub/sub: one subscription per process rather than a blocking
+            # pop per channel, so a process holds thousands of websockets.
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
             "CONFIG": {
-                "hosts": [REDIS_URL],
+                # redis-py's asyncio pool allows 100 connections by default;
+                # a server holding a thousand websockets needs more at once.
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        "max_connections": int(
+                            os.environ.get("CHM_REDIS_MAX_CONNECTIONS", "1000")
+                        ),
+                    }
+                ],
                 "prefix": os.environ.get("CHM_CACHE_PREFIX", "chm") + ":asgi",
             },
         }
