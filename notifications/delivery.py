@@ -70,6 +70,25 @@ def deliver(drafts: list[Draft]) -> list[Notification]:
     return rows
 
 
+def store_in_app(draft: Draft) -> None:
+    """An in-app notice for an event whose email another app already sends."""
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                recipient_id=draft.recipient_id,
+                kind=draft.kind,
+                title=draft.title[:300],
+                url=draft.url[:500],
+                event_key=draft.event_key,
+                actor_id=draft.actor_id,
+                emailed_at=timezone.now(),
+            )
+        ],
+        ignore_conflicts=True,
+    )
+    wake([draft.recipient_id])
+
+
 def settings_for(user_ids: set[int]) -> dict[int, NotificationSettings]:
     existing = {
         s.user_id: s for s in NotificationSettings.objects.filter(user_id__in=user_ids)

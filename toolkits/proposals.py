@@ -168,6 +168,25 @@ def tell_proposer(workflow_state, approved: bool) -> None:
         if comment:
             body += "\n" + _("Their comment: %(comment)s") % {"comment": comment} + "\n"
     recipient = proposer.email
+    # The outcome also appears in the proposer's notifications (the bell).
+    from notifications.audiences import Draft
+    from notifications.delivery import store_in_app
+    from notifications.models import Kind
+
+    url = page.url if approved else "/toolkits/"
+    outcome = "approved" if approved else "changes"
+    transaction.on_commit(
+        lambda: store_in_app(
+            Draft(
+                proposer.pk,
+                Kind.MODERATION,
+                subject,
+                url or "/",
+                f"toolkit:{outcome}:{workflow_state.pk}",
+                None,
+            )
+        )
+    )
 
     def send() -> None:
         try:

@@ -151,6 +151,10 @@ def test_moderators_and_secretariat_staff_approve_and_the_proposer_is_told(
     assert WorkflowState.objects.get(object_id=str(page.pk)).status == "approved"
     ours = [m for m in mail.outbox if "is published" in m.subject]
     assert len(ours) == 1 and ours[0].to == [member.email]
+    from notifications.models import Notification
+
+    note = Notification.objects.get(recipient=member)
+    assert note.kind == "moderation" and "is published" in note.title
     assert "http://localhost/toolkits/guide-du-site-national/" in ours[0].body
     listing = Client().get("/toolkits/").content.decode()
     assert "Guide du site national" in listing
