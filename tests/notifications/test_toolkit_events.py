@@ -4,13 +4,13 @@ from notifications.models import Notification
 from notifications.subscriptions import set_watch_level
 
 from ..forum.conftest import established
-from ..toolkits.conftest import library, make_toolkit  # noqa: F401 - fixture
+from ..toolkits.conftest import make_toolkit
 
 
 def test_published_toolkits_notify_library_and_tag_watchers(
     client,
     library,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     cepa = Tag.objects.create(name="CEPA", slug="cepa-t")
     library_fan, tag_fan, bystander = established(), established(), established()
