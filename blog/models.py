@@ -117,6 +117,7 @@ class BlogPostPage(Page):
         *Page.search_fields,
         index.SearchField("intro"),
         index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("language"),
         index.FilterField("published_at"),
         index.FilterField("country"),

@@ -69,7 +69,7 @@ def default_languages() -> list[str]:
     return []
 
 
-class User(AbstractUser):
+class User(index.Indexed, AbstractUser):
     """A member of the network. Logs in by email (django-allauth)."""
 
     display_name = models.CharField(
@@ -101,6 +101,20 @@ class User(AbstractUser):
         blank=True,
         help_text=_("CBD subjects you know well."),
     )
+
+    # The expert directory in search: inactive members are filtered at query time.
+    search_fields = [
+        index.SearchField("display_name", boost=2),
+        index.SearchField("username"),
+        index.SearchField("organisation"),
+        index.SearchField("position"),
+        index.SearchField("bio"),
+        index.RelatedFields("expertise", [index.SearchField("name")]),
+        index.AutocompleteField("display_name"),
+        index.AutocompleteField("username"),
+        index.FilterField("country"),
+        index.FilterField("is_active"),
+    ]
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("member")

@@ -3,4 +3,7 @@ from django.urls import path
 from . import views
 
 app_name = "search"
-urlpatterns = [path("", views.search, name="search")]
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("suggest/", views.suggestions, name="suggest"),
+]

@@ -275,6 +275,7 @@ class ToolkitPage(Page):
         index.SearchField("description"),
         index.SearchField("publisher"),
         index.SearchField("authors"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("min_level"),
         index.FilterField("max_level"),
         index.FilterField("publication_date"),

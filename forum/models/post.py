@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from ..roles import is_moderator
 from .topic import Topic
@@ -25,7 +26,7 @@ class PostQuerySet(models.QuerySet):
         return self.filter(is_hidden=False, is_deleted=False, is_held=False)
 
 
-class Post(models.Model):
+class Post(index.Indexed, models.Model):
     topic = models.ForeignKey(
         Topic, on_delete=models.CASCADE, related_name="posts", verbose_name=_("topic")
     )
@@ -50,6 +51,13 @@ class Post(models.Model):
     is_deleted = models.BooleanField(_("deleted"), default=False)
 
     objects = PostQuerySet.as_manager()
+
+    # Indexed whatever its flags; search filters with visible_to() at query time.
+    search_fields = [
+        index.SearchField("raw"),
+        index.FilterField("topic"),
+        index.FilterField("created_at"),
+    ]
 
     class Meta:
         verbose_name = _("post")

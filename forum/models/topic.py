@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
+from wagtail.search import index
 
 from ..roles import is_moderator
 from .forum import Forum
@@ -46,7 +47,7 @@ class TopicQuerySet(models.QuerySet):
         )
 
 
-class Topic(models.Model):
+class Topic(index.Indexed, models.Model):
     forum = models.ForeignKey(
         Forum, on_delete=models.CASCADE, related_name="topics", verbose_name=_("forum")
     )
@@ -94,6 +95,17 @@ class Topic(models.Model):
     )
 
     objects = TopicQuerySet.as_manager()
+
+    # Everything is indexed; visibility is filtered at query time (search.queries),
+    # since moderation flips flags with QuerySet.update(), which sends no signal.
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("forum"),
+        index.FilterField("language"),
+        index.FilterField("created_at"),
+    ]
 
     class Meta:
         verbose_name = _("topic")

@@ -1,0 +1,843 @@
+"""One search across the network, built on Wagtail's search backends.
+
+Everything is indexed; what a member may see is decided here, at query time,
+with the same QuerySet methods the rest of the site uses (`visible_to`,
+`published`, `public`). Forum moderation flips flags with `QuerySet.update()`,
+which sends no signal, so filtering the index would go stale; filtering the
+results cannot.
+
+With a database backend (SQLite FTS5, PostgreSQL) the match runs inside the
+visible, filtered queryset, so counts and facets are exact SQL aggregates.
+With Elasticsearch/OpenSearch the backend returns its best `CANDIDATES` hits
+per kind and the same querysets then filter them.
+"""
+
+import datetime
+import heapq
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Substr
+from django.utils import timezone
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import PlainText
+
+from blog.models import BlogPostPage
+from community.models import CountryPage, RegionPage, User
+from forum.models import Forum, Post, Topic, forum_root_url
+from toolkits.models import ToolkitLanguage, ToolkitPage
+
+from .forms import KIND_CHOICES, KIND_LABELS, LANGUAGE_LABELS
+
+PER_PAGE = 10
+MAX_PAGES = 50  # deeper than anyone reads; keeps merging and OFFSETs cheap
+CANDIDATES = 500  # per kind, for backends that cannot search inside a queryset
+SUGGESTIONS = 8
+SNIPPET_CHARS = 220
+# Regions are children of the home page: their tree path is this long.
+REGION_PATH_LENGTH = 12
+FILTER_LABELS = {
+    "kind": _("Kind"),
+    "region": _("Region"),
+    "country": _("Country"),
+    "forum": _("Forum"),
+    "tag": _("Tag"),
+    "language": _("Language"),
+    "dates": _("Date"),
+}
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    kind: str = ""
+    region: RegionPage | None = None
+    country: CountryPage | None = None
+    forum: Forum | None = None
+    tag: Tag | None = None
+    language: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    page: int = 1
+
+    @property
+    def active_filters(self) -> list[str]:
+        return [
+            name
+            for name in ("kind", "region", "country", "forum", "tag", "language")
+            if getattr(self, name)
+        ] + (["dates"] if self.date_from or self.date_to else [])
+
+    def without(self, name: str) -> "SearchParams":
+        values = dict(self.__dict__, page=1)
+        if name == "dates":
+            values.update(date_from=None, date_to=None)
+        else:
+            values[name] = SearchParams.__dataclass_fields__[name].default
+        return SearchParams(**values)
+
+    def as_query(self, **changes) -> dict[str, str]:
+        """The GET parameters for these params (changed by `changes`)."""
+        values = {
+            "q": self.q,
+            "kind": self.kind,
+            "region": self.region.slug if self.region else "",
+            "country": self.country.slug if self.country else "",
+            "forum": self.forum.slug if self.forum else "",
+            "tag": self.tag.slug if self.tag else "",
+            "language": self.language,
+            "date_from": self.date_from.isoformat() if self.date_from else "",
+            "date_to": self.date_to.isoformat() if self.date_to else "",
+        }
+        values.update(changes)
+        return {key: value for key, value in values.items() if value}
+
+
+@dataclass
+class Hit:
+    kind: str
+    title: SafeString
+    url: str
+    snippet: SafeString
+    meta: list[str] = field(default_factory=list)
+    date: Any = None
+    language: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+    query: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class SearchResults:
+    params: SearchParams
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    num_pages: int = 1
+    kind_counts: list[FacetValue] = field(default_factory=list)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    relaxed: bool = False
+    drop_suggestions: list[FacetValue] = field(default_factory=list)
+
+    @property
+    def first_index(self) -> int:
+        return (self.page - 1) * PER_PAGE + 1
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    @property
+    def previous_page(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_page(self) -> int:
+        return self.page + 1
+
+
+# --- the query text ----------------------------------------------------------
+
+
+def query_terms(text: str) -> list[str]:
+    return [term for term in text.split() if term]
+
+
+def build_query(text: str, operator: str = "and") -> PlainText:
+    return PlainText(text, operator=operator)
+
+
+def _backend():
+    return get_search_backend()
+
+
+def _is_database_backend(backend) -> bool:
+    return hasattr(backend.results_class, "get_queryset")
+
+
+def _higher_is_better(backend) -> bool:
+    # SQLite's bm25() is negative, lower meaning more relevant.
+    return type(backend).__name__ != "SQLiteSearchBackend"
+
+
+def match(
+    queryset: QuerySet, query, *, ranked: bool = True, autocomplete: bool = False
+) -> QuerySet:
+    """`queryset` narrowed to what matches `query`, annotated with
+    `search_score` (higher is better) when `ranked`."""
+    backend = _backend()
+    if _is_database_backend(backend):
+        compiler_class = (
+            backend.autocomplete_query_compiler_class
+            if autocomplete
+            else backend.query_compiler_class
+        )
+        # The database compilers search inside the queryset as given, so the
+        # visibility filters need no FilterField (which they could not express).
+        compiler = compiler_class(queryset, query, order_by_relevance=ranked)
+        results = backend.results_class(backend, compiler)
+        if ranked:
+            results = results.annotate_score("_score")
+        matched = results.get_queryset()
+        if not ranked:
+            return matched.order_by()
+        sign = 1 if _higher_is_better(backend) else -1
+        return matched.annotate(search_score=F("_score") * sign)
+    # Elasticsearch/OpenSearch: the backend ranks, the database filters.
+    model = queryset.model
+    search = backend.autocomplete if autocomplete else backend.search
+    hits = search(query, model.objects.all()).annotate_score("_score")[:CANDIDATES]
+    scores = {hit.pk: hit._score or 0.0 for hit in hits}
+    narrowed = queryset.filter(pk__in=list(scores))
+    if not ranked:
+        return narrowed
+    return narrowed.annotate(
+        search_score=Case(
+            *[When(pk=pk, then=Value(score)) for pk, score in scores.items()],
+            default=Value(0.0),
+        )
+    )
+
+
+# --- one function per kind: visible, filtered querysets ------------------------
+
+
+def _dates(qs: QuerySet, params: SearchParams, path: str) -> QuerySet:
+    if params.date_from:
+        qs = qs.filter(**{f"{path}__date__gte": params.date_from})
+    if params.date_to:
+        qs = qs.filter(**{f"{path}__date__lte": params.date_to})
+    return qs
+
+
+def news_queryset(user, params: SearchParams) -> QuerySet | None:
+    if params.forum:
+        return None
+    qs = BlogPostPage.objects.published()
+    if params.region:
+        qs = qs.filter(region=params.region)
+    if params.country:
+        qs = qs.filter(country=params.country)
+    if params.tag:
+        qs = qs.filter(tagged_items__tag=params.tag)
+    if params.language:
+        qs = qs.filter(language=params.language)
+    return _dates(qs, params, "published_at")
+
+
+def topic_queryset(user, params: SearchParams) -> QuerySet | None:
+    if params.region or params.country:
+        return None
+    qs = Topic.objects.visible_to(user)
+    if params.forum:
+        qs = qs.filter(forum=params.forum)
+    if params.tag:
+        qs = qs.filter(tagged_items__tag=params.tag)
+    if params.language:
+        qs = qs.filter(language=params.language)
+    return _dates(qs, params, "created_at")
+
+
+def post_queryset(user, params: SearchParams) -> QuerySet | None:
+    if params.region or params.country:
+        return None
+    # A visible post must also sit in a topic (and forum) the member may read.
+    qs = Post.objects.visible_to(user).filter(
+        topic__in=Topic.objects.visible_to(user).values("pk")
+    )
+    if params.forum:
+        qs = qs.filter(topic__forum=params.forum)
+    if params.tag:
+        qs = qs.filter(topic__tagged_items__tag=params.tag)
+    if params.language:
+        qs = qs.filter(topic__language=params.language)
+    return _dates(qs, params, "created_at")
+
+
+def toolkit_queryset(user, params: SearchParams) -> QuerySet | None:
+    if params.forum:
+        return None
+    qs = ToolkitPage.objects.published()
+    if params.region:
+        qs = qs.filter(region=params.region)
+    if params.country:
+        qs = qs.filter(country=params.country)
+    if params.tag:
+        qs = qs.with_subject(params.tag.slug)
+    if params.language:
+        qs = qs.in_language(params.language)
+    if params.date_from:
+        qs = qs.filter(publication_date__gte=params.date_from)
+    if params.date_to:
+        qs = qs.filter(publication_date__lte=params.date_to)
+    return qs
+
+
+def country_queryset(user, params: SearchParams) -> QuerySet | None:
+    if params.forum or params.tag or params.date_from or params.date_to:
+        return None
+    qs = CountryPage.objects.live().public()
+    if params.region:
+        qs = qs.descendant_of(params.region)
+    if params.country:
+        qs = qs.filter(pk=params.country.pk)
+    if params.language:
+        qs = qs.filter(locale__language_code=params.language)
+    return qs
+
+
+def expert_queryset(user, params: SearchParams) -> QuerySet | None:
+    if params.forum or params.language or params.date_from or params.date_to:
+        return None
+    qs = User.objects.filter(is_active=True)
+    if params.region:
+        qs = qs.filter(country__path__startswith=params.region.path)
+    if params.country:
+        qs = qs.filter(country=params.country)
+    if params.tag:
+        qs = qs.filter(tagged_expertise__tag=params.tag)
+    return qs
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    key: str
+    queryset: Any
+    title_fields: tuple[str, ...]
+    language: Any  # current language code -> Q or Exists, or None
+    facets: dict[str, str]  # dimension -> values() path
+    date_field: str = ""
+
+
+KINDS: dict[str, KindSpec] = {
+    "news": KindSpec(
+        "news",
+        news_queryset,
+        ("title",),
+        lambda code: Q(language=code),
+        {
+            "region": "region",
+            "country": "country",
+            "tag": "tagged_items__tag",
+            "language": "language",
+        },
+        "published_at",
+    ),
+    "topic": KindSpec(
+        "topic",
+        topic_queryset,
+        ("title",),
+        lambda code: Q(language=code),
+        {"forum": "forum", "tag": "tagged_items__tag", "language": "language"},
+        "created_at",
+    ),
+    "post": KindSpec(
+        "post",
+        post_queryset,
+        (),
+        lambda code: Q(topic__language=code),
+        {"forum": "topic__forum", "language": "topic__language"},
+        "created_at",
+    ),
+    "toolkit": KindSpec(
+        "toolkit",
+        toolkit_queryset,
+        ("title",),
+        lambda code: Q(
+            Exists(ToolkitLanguage.objects.filter(page=OuterRef("pk"), language=code))
+        ),
+        {
+            "region": "region",
+            "country": "country",
+            "tag": "tagged_items__tag",
+            "language": "toolkit_languages__language",
+        },
+        "publication_date",
+    ),
+    "country": KindSpec(
+        "country",
+        country_queryset,
+        ("title",),
+        lambda code: Q(locale__language_code=code),
+        {"region": "_region_path", "country": "pk"},
+    ),
+    "expert": KindSpec(
+        "expert",
+        expert_queryset,
+        ("display_name", "username"),
+        None,
+        {"country": "country", "tag": "tagged_expertise__tag"},
+    ),
+}
+
+
+def _title_hits(spec: KindSpec, terms: list[str]):
+    """How many of the words appear in the title: title matches come first."""
+    if not spec.title_fields or not terms:
+        return Value(0, output_field=IntegerField())
+    total = None
+    for term in terms:
+        found = Q()
+        for name in spec.title_fields:
+            found |= Q(**{f"{name}__icontains": term})
+        case = Case(When(found, then=1), default=0, output_field=IntegerField())
+        total = case if total is None else total + case
+    return total
+
+
+def ranked_queryset(spec: KindSpec, matched_base: QuerySet, query, terms, language):
+    """The kind's visible, filtered queryset in result order."""
+    qs = match(matched_base, query, ranked=True)
+    prefer = spec.language(language) if spec.language and language else None
+    qs = qs.annotate(
+        title_hit=_title_hits(spec, terms),
+        language_hit=(
+            Case(When(prefer, then=1), default=0, output_field=IntegerField())
+            if prefer is not None
+            else Value(0, output_field=IntegerField())
+        ),
+    )
+    return qs.order_by("-title_hit", "-language_hit", "-search_score", "-pk")
+
+
+# --- facets --------------------------------------------------------------------
+
+
+def _facet_counts(matched: QuerySet, spec: KindSpec) -> dict[str, dict]:
+    counts: dict[str, dict] = {}
+    for dimension, path in spec.facets.items():
+        qs = matched
+        if path == "_region_path":
+            qs = qs.annotate(_region_path=Substr("path", 1, REGION_PATH_LENGTH))
+        rows = (
+            qs.order_by()
+            .values(path)
+            .annotate(n=Count("pk", distinct=True))
+            .filter(**{f"{path}__isnull": False})
+        )
+        counts[dimension] = {row[path]: row["n"] for row in rows}
+    if spec.date_field:
+        now = timezone.now()
+        spans = {
+            "week": now - datetime.timedelta(days=7),
+            "month": now - datetime.timedelta(days=31),
+            "year": now - datetime.timedelta(days=366),
+        }
+        if spec.date_field == "publication_date":
+            spans = {key: value.date() for key, value in spans.items()}
+        counts["dates"] = matched.order_by().aggregate(
+            **{
+                key: Count("pk", filter=Q(**{f"{spec.date_field}__gte": since}))
+                for key, since in spans.items()
+            }
+        )
+    return counts
+
+
+def _label_facets(
+    totals: dict[str, dict], params: SearchParams, user
+) -> dict[str, list[FacetValue]]:
+    facets: dict[str, list[FacetValue]] = {}
+
+    def build(dimension, labels: dict, selected_value):
+        values = []
+        for key, count in sorted(
+            totals.get(dimension, {}).items(), key=lambda item: (-item[1], str(item[0]))
+        ):
+            if key not in labels or not count:
+                continue
+            slug, label = labels[key]
+            values.append(
+                FacetValue(
+                    slug,
+                    label,
+                    count,
+                    selected=slug == selected_value,
+                    query=params.as_query(**{dimension: slug}),
+                )
+            )
+        facets[dimension] = values[:12]
+
+    region_counts = totals.get("region", {})
+    if region_counts:
+        regions = RegionPage.objects.live()
+        labels = {}
+        for region in regions:
+            labels[region.pk] = (region.slug, region.title)
+            labels[region.path[:REGION_PATH_LENGTH]] = (region.slug, region.title)
+        merged: dict = defaultdict(int)
+        for key, count in region_counts.items():
+            if key in labels:
+                merged[labels[key][0]] += count
+        totals["region"] = dict(merged)
+        build(
+            "region",
+            {slug: (slug, title) for slug, title in labels.values()},
+            params.region.slug if params.region else "",
+        )
+    if totals.get("country"):
+        countries = CountryPage.objects.filter(pk__in=list(totals["country"]))
+        build(
+            "country",
+            {c.pk: (c.slug, c.title) for c in countries},
+            params.country.slug if params.country else "",
+        )
+    if totals.get("forum"):
+        forums = Forum.objects.visible_to(user).filter(pk__in=list(totals["forum"]))
+        build(
+            "forum",
+            {f.pk: (f.slug, f.name) for f in forums},
+            params.forum.slug if params.forum else "",
+        )
+    if totals.get("tag"):
+        top = heapq.nlargest(12, totals["tag"].items(), key=lambda item: item[1])
+        tags = Tag.objects.filter(pk__in=[key for key, _count in top])
+        totals["tag"] = dict(top)
+        build(
+            "tag",
+            {t.pk: (t.slug, t.name) for t in tags},
+            params.tag.slug if params.tag else "",
+        )
+    if totals.get("language"):
+        build(
+            "language",
+            {code: (code, str(label)) for code, label in LANGUAGE_LABELS.items()},
+            params.language,
+        )
+    dates = totals.get("dates")
+    if dates:
+        today = timezone.localdate()
+        spans = [
+            ("week", _("Past week"), 7),
+            ("month", _("Past month"), 31),
+            ("year", _("Past year"), 366),
+        ]
+        chosen = params.date_from.isoformat() if params.date_from else ""
+        values = []
+        for key, label, days in spans:
+            start = (today - datetime.timedelta(days=days)).isoformat()
+            if dates.get(key):
+                values.append(
+                    FacetValue(
+                        start,
+                        str(label),
+                        dates[key],
+                        selected=start == chosen,
+                        query=params.as_query(date_from=start, date_to=""),
+                    )
+                )
+        facets["dates"] = values
+    return facets
+
+
+# --- hits: what a result shows ----------------------------------------------------
+
+
+def _pattern(terms: list[str]) -> re.Pattern | None:
+    if not terms:
+        return None
+    alternatives = "|".join(
+        re.escape(term) for term in sorted(set(terms), key=len, reverse=True)
+    )
+    return re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)
+
+
+def highlight(text: str, terms: list[str], *, snippet: bool = False) -> SafeString:
+    """Escape first, then wrap the matched words in <mark>. With `snippet`,
+    cut a window of text around the first match."""
+    text = " ".join(str(text or "").split())
+    pattern = _pattern(terms)
+    if snippet and len(text) > SNIPPET_CHARS:
+        found = pattern.search(text) if pattern else None
+        start = max(0, found.start() - SNIPPET_CHARS // 3) if found else 0
+        end = start + SNIPPET_CHARS
+        window = text[start:end]
+        if start > 0:
+            window = "…" + window.split(" ", 1)[-1]
+        if end < len(text):
+            window = window.rsplit(" ", 1)[0] + "…"
+        text = window
+    if pattern is None:
+        return escape(text)
+    pieces = []
+    last = 0
+    for found in pattern.finditer(text):
+        pieces.append(escape(text[last : found.start()]))
+        pieces.append(f"<mark>{escape(found.group(0))}</mark>")
+        last = found.end()
+    pieces.append(escape(text[last:]))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece escaped above
+
+
+def _fetch(kind: str, pks: list, request, terms: list[str]) -> dict[Any, Hit]:
+    """The hits for one kind's pks, in a constant number of queries."""
+    hits: dict[Any, Hit] = {}
+    if not pks:
+        return hits
+    if kind == "news":
+        for page in BlogPostPage.objects.filter(pk__in=pks).select_related(
+            "country", "region"
+        ):
+            hits[page.pk] = Hit(
+                kind,
+                highlight(page.title, terms),
+                page.get_url(request) or "",
+                highlight(page.intro, terms, snippet=True),
+                [page.country.title] if page.country else [],
+                page.published_at,
+                page.language,
+            )
+    elif kind == "topic":
+        root = forum_root_url()
+        for topic in Topic.objects.filter(pk__in=pks).select_related("forum"):
+            hits[topic.pk] = Hit(
+                kind,
+                highlight(topic.title, terms),
+                topic.get_absolute_url(root),
+                SafeString(""),
+                [topic.forum.name],
+                topic.created_at,
+                topic.language,
+            )
+    elif kind == "post":
+        root = forum_root_url()
+        for post in Post.objects.filter(pk__in=pks).select_related(
+            "topic__forum", "author"
+        ):
+            hits[post.pk] = Hit(
+                kind,
+                highlight(post.topic.title, terms),
+                post.topic.url_for_post_number(post.number, root),
+                highlight(strip_tags(post.html), terms, snippet=True),
+                [post.topic.forum.name, post.author.get_display_name()],
+                post.created_at,
+                post.topic.language,
+            )
+    elif kind == "toolkit":
+        for page in ToolkitPage.objects.filter(pk__in=pks).select_related("country"):
+            hits[page.pk] = Hit(
+                kind,
+                highlight(page.title, terms),
+                page.get_url(request) or "",
+                highlight(page.summary, terms, snippet=True),
+                [page.publisher] if page.publisher else [],
+                page.publication_date,
+            )
+    elif kind == "country":
+        for page in CountryPage.objects.filter(pk__in=pks):
+            hits[page.pk] = Hit(
+                kind,
+                highlight(page.title, terms),
+                page.get_url(request) or "",
+                highlight(page.intro, terms, snippet=True),
+                [page.iso_code],
+            )
+    elif kind == "expert":
+        for member in User.objects.filter(pk__in=pks).select_related("country"):
+            about = " · ".join(
+                part
+                for part in (member.position, member.organisation, member.bio)
+                if part
+            )
+            hits[member.pk] = Hit(
+                kind,
+                highlight(member.get_display_name(), terms),
+                member.get_absolute_url(),
+                highlight(Truncator(about).chars(400), terms, snippet=True),
+                [member.country.title] if member.country else [],
+            )
+    return hits
+
+
+# --- putting it together -------------------------------------------------------------
+
+
+def _kind_querysets(user, params: SearchParams, kinds) -> dict[str, QuerySet]:
+    out = {}
+    for key in kinds:
+        qs = KINDS[key].queryset(user, params)
+        if qs is not None:
+            out[key] = qs
+    return out
+
+
+def _count_all(user, params: SearchParams, query) -> dict[str, int]:
+    return {
+        key: match(qs, query, ranked=False).count()
+        for key, qs in _kind_querysets(user, params, KINDS).items()
+    }
+
+
+def run_search(request, params: SearchParams) -> SearchResults:
+    results = SearchResults(params=params)
+    terms = query_terms(params.q)
+    if not terms:
+        return results
+    user = request.user
+    language = (get_language() or "").split("-")[0] if get_language() else ""
+    if get_language() == "zh-hans":
+        language = "zh-hans"
+
+    query = build_query(params.q)
+    counts = _count_all(user, params, query)
+    if not sum(counts.values()) and len(terms) > 1:
+        # No item has every word: look for items with any of them instead.
+        query = build_query(params.q, operator="or")
+        counts = _count_all(user, params, query)
+        results.relaxed = bool(sum(counts.values()))
+
+    results.kind_counts = [
+        FacetValue(
+            key,
+            str(label),
+            counts.get(key, 0),
+            selected=params.kind == key,
+            query=params.as_query(kind=key),
+        )
+        for key, label in KIND_CHOICES
+        if counts.get(key)
+    ]
+    kinds = [params.kind] if params.kind else list(KINDS)
+    querysets = {
+        key: qs
+        for key, qs in _kind_querysets(user, params, kinds).items()
+        if counts.get(key)
+    }
+    results.total = sum(counts.get(key, 0) for key in querysets)
+
+    if not results.total:
+        results.drop_suggestions = _drop_suggestions(user, params, query)
+        return results
+
+    # Facets over the results in scope.
+    totals: dict[str, dict] = defaultdict(lambda: defaultdict(int))
+    for key, qs in querysets.items():
+        for dimension, values in _facet_counts(
+            match(qs, query, ranked=False), KINDS[key]
+        ).items():
+            for value, count in values.items():
+                totals[dimension][value] += count or 0
+    results.facets = _label_facets(
+        {key: dict(value) for key, value in totals.items()}, params, user
+    )
+
+    # The page: merge each kind's best rows, then load only the rows shown.
+    results.num_pages = max(1, min(MAX_PAGES, -(-results.total // PER_PAGE)))
+    if params.page > results.num_pages:
+        results.notes.append(
+            _("There are only %(n)s pages of results: showing the last one.")
+            % {"n": results.num_pages}
+        )
+    results.page = min(params.page, results.num_pages)
+    needed = results.page * PER_PAGE
+    ranked_rows = []
+    for key, qs in querysets.items():
+        rows = ranked_queryset(KINDS[key], qs, query, terms, language).values_list(
+            "pk", "title_hit", "language_hit", "search_score"
+        )
+        if len(querysets) == 1:
+            start = (results.page - 1) * PER_PAGE
+            ranked_rows = [(key, row) for row in rows[start : start + PER_PAGE]]
+            break
+        ranked_rows.extend((key, row) for row in rows[:needed])
+    if len(querysets) > 1:
+        ranked_rows.sort(
+            key=lambda item: (item[1][1], item[1][2], item[1][3] or 0.0), reverse=True
+        )
+        ranked_rows = ranked_rows[needed - PER_PAGE : needed]
+    by_kind: dict[str, list] = defaultdict(list)
+    for key, row in ranked_rows:
+        by_kind[key].append(row[0])
+    loaded = {key: _fetch(key, pks, request, terms) for key, pks in by_kind.items()}
+    results.hits = [
+        loaded[key][row[0]] for key, row in ranked_rows if row[0] in loaded[key]
+    ]
+    return results
+
+
+def _drop_suggestions(user, params: SearchParams, query) -> list[FacetValue]:
+    """For an empty page: each active filter, with how many results there
+    would be without it."""
+    suggestions = []
+    for name in params.active_filters:
+        looser = params.without(name)
+        found = sum(_count_all(user, looser, query).values())
+        if looser.kind:
+            found = _count_all(user, looser, query).get(looser.kind, 0)
+        if found:
+            suggestions.append(
+                FacetValue(
+                    name, str(FILTER_LABELS[name]), found, query=looser.as_query()
+                )
+            )
+    return suggestions
+
+
+def suggest(request, text: str) -> list[dict[str, str]]:
+    """A few titles and addresses of visible items whose title starts like the
+    text typed, for the header box."""
+    terms = query_terms(text)
+    if not terms or len(text) < 2:
+        return []
+    user = request.user
+    params = SearchParams(q=text)
+    query = build_query(text)
+    found = []
+    sources = [
+        ("country", CountryPage.objects.live().public(), "title"),
+        ("toolkit", ToolkitPage.objects.published(), "title"),
+        ("news", BlogPostPage.objects.published(), "title"),
+        ("topic", Topic.objects.visible_to(user), "title"),
+        ("expert", expert_queryset(user, params), "display_name"),
+    ]
+    root = None
+    for kind, qs, _title in sources:
+        rows = list(match(qs, query, autocomplete=True)[:3])
+        for obj in rows:
+            if kind == "topic":
+                root = root or forum_root_url()
+                url = obj.get_absolute_url(root)
+                title = obj.title
+            elif kind == "expert":
+                url = obj.get_absolute_url()
+                title = obj.get_display_name()
+            else:
+                url = obj.get_url(request) or ""
+                title = obj.title
+            found.append({"title": title, "url": url, "kind": str(KIND_LABELS[kind])})
+    return found[:SUGGESTIONS]

@@ -1,0 +1,130 @@
+/* Autocomplete for the header search box. Without this file the box is a
+   plain GET form to /search/; with it, typing shows a few visible titles.
+   Text is inserted with textContent only, never as HTML. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var form = document.querySelector("form[data-suggest-url]");
+  if (!form || !window.fetch) return;
+  var input = form.querySelector("input[name=q]");
+  if (!input) return;
+
+  if (script && script.dataset.css && !document.querySelector("link[data-search-css]")) {
+    var link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = script.dataset.css;
+    link.setAttribute("data-search-css", "");
+    document.head.appendChild(link);
+  }
+
+  var url = form.getAttribute("data-suggest-url");
+  var list = document.createElement("ul");
+  list.id = "search-suggestions";
+  list.className = "search-suggestions";
+  list.setAttribute("role", "listbox");
+  list.setAttribute("aria-label", form.getAttribute("data-suggest-label") || "");
+  list.hidden = true;
+  form.classList.add("has-suggestions");
+  form.appendChild(list);
+  input.setAttribute("autocomplete", "off");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-controls", list.id);
+  input.setAttribute("aria-expanded", "false");
+
+  var timer = null;
+  var controller = null;
+  var active = -1;
+  var lastQuery = "";
+
+  function close() {
+    list.hidden = true;
+    list.textContent = "";
+    active = -1;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+  }
+
+  function options() {
+    return list.querySelectorAll("[role=option]");
+  }
+
+  function highlight(index) {
+    var items = options();
+    if (!items.length) return;
+    active = (index + items.length) % items.length;
+    items.forEach(function (item, n) {
+      item.setAttribute("aria-selected", n === active ? "true" : "false");
+    });
+    input.setAttribute("aria-activedescendant", items[active].id);
+  }
+
+  function render(results) {
+    list.textContent = "";
+    active = -1;
+    if (!results.length) return close();
+    results.forEach(function (result, n) {
+      var li = document.createElement("li");
+      li.setAttribute("role", "option");
+      li.id = "search-suggestion-" + n;
+      var a = document.createElement("a");
+      a.href = result.url;
+      a.tabIndex = -1;
+      var title = document.createElement("span");
+      title.className = "suggestion-title";
+      title.textContent = result.title;
+      var kind = document.createElement("span");
+      kind.className = "suggestion-kind";
+      kind.textContent = result.kind;
+      a.appendChild(title);
+      a.appendChild(kind);
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    list.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+  }
+
+  function lookup() {
+    var q = input.value.trim();
+    if (q === lastQuery) return;
+    lastQuery = q;
+    if (q.length < 2) return close();
+    if (controller) controller.abort();
+    controller = window.AbortController ? new AbortController() : null;
+    fetch(url + "?q=" + encodeURIComponent(q), {
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+      signal: controller ? controller.signal : undefined,
+    })
+      .then(function (response) {
+        return response.ok ? response.json() : { results: [] };
+      })
+      .then(function (data) {
+        if (input.value.trim() === q) render(data.results || []);
+      })
+      .catch(function () {});
+  }
+
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(lookup, 180);
+  });
+  input.addEventListener("keydown", function (event) {
+    if (list.hidden) return;
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      highlight(active + 1);
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      highlight(active - 1);
+    } else if (event.key === "Enter" && active >= 0) {
+      event.preventDefault();
+      window.location.href = options()[active].querySelector("a").href;
+    } else if (event.key === "Escape") {
+      close();
+    }
+  });
+  input.addEventListener("blur", function () {
+    setTimeout(close, 150);
+  });
+})();
