@@ -5,15 +5,14 @@ and is cached for a few minutes by its URL route.
 """
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Locale
 
+from chm.syndication import SiteFeed
 from community.models import CountryPage, RegionPage
 
 from .models import BlogPostPage
@@ -21,14 +20,7 @@ from .models import BlogPostPage
 FEED_ITEMS = 30
 
 
-class NewsFeed(Feed):
-    feed_type = Rss201rev2Feed
-    language = settings.LANGUAGE_CODE
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
-
+class NewsFeed(SiteFeed):
     # The scope of the feed: None (all news), a region, a country or a tag.
     def get_object(self, request, **kwargs):
         return None
@@ -62,8 +54,6 @@ class NewsFeed(Feed):
     def item_guid(self, item: BlogPostPage) -> str:
         # Stable across slug changes and moves.
         return f"{settings.SITE_BASE_URL}/news/{item.pk}"
-
-    item_guid_is_permalink = False
 
     def item_pubdate(self, item: BlogPostPage):
         return item.published_at
@@ -153,16 +143,3 @@ class TagNewsFeed(NewsFeed):
 
     def link(self, obj) -> str:
         return reverse("tagging:tag", args=[obj.slug])
-
-
-def atom(feed_class: type[NewsFeed]) -> type[NewsFeed]:
-    """The Atom twin of an RSS feed class."""
-
-    class AtomFeed(feed_class):
-        feed_type = Atom1Feed
-
-        def subtitle(self, obj) -> str:
-            return self.description(obj)
-
-    AtomFeed.__name__ = f"Atom{feed_class.__name__}"
-    return AtomFeed

@@ -5,22 +5,18 @@ neither.
 """
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 from taggit.models import Tag
+
+from chm.syndication import SiteFeed
 
 from .models import Forum, Post, Topic, forum_root_url
 
 FEED_ITEMS = 30
 
 
-class LatestTopicsFeed(Feed):
-    feed_type = Rss201rev2Feed
-    language = settings.LANGUAGE_CODE
-    item_guid_is_permalink = False
-
+class LatestTopicsFeed(SiteFeed):
     def get_object(self, request, **kwargs):
         return None
 
@@ -114,11 +110,7 @@ class TagTopicsFeed(LatestTopicsFeed):
         return reverse("tagging:tag", args=[obj.slug])
 
 
-class TopicPostsFeed(Feed):
-    feed_type = Rss201rev2Feed
-    language = settings.LANGUAGE_CODE
-    item_guid_is_permalink = False
-
+class TopicPostsFeed(SiteFeed):
     def get_object(self, request, topic_id: int):
         return get_object_or_404(
             Topic.objects.public().select_related("forum"), pk=topic_id

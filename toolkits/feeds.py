@@ -5,28 +5,21 @@ its URL route (see feed_urls.py).
 """
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Locale
+
+from chm.syndication import SiteFeed
 
 from .models import ToolkitLibraryPage, ToolkitPage
 
 FEED_ITEMS = 30
 
 
-class ToolkitFeed(Feed):
-    feed_type = Rss201rev2Feed
-    language = settings.LANGUAGE_CODE
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
-
+class ToolkitFeed(SiteFeed):
     # The scope of the feed: None (every library), a library or a tag.
     def get_object(self, request, **kwargs):
         return None
@@ -60,8 +53,6 @@ class ToolkitFeed(Feed):
     def item_guid(self, item: ToolkitPage) -> str:
         # Stable across slug changes and moves.
         return f"{settings.SITE_BASE_URL}/toolkits/{item.pk}"
-
-    item_guid_is_permalink = False
 
     def item_pubdate(self, item: ToolkitPage):
         return item.first_published_at
@@ -122,16 +113,3 @@ class TagToolkitFeed(ToolkitFeed):
 
     def link(self, obj) -> str:
         return reverse("tagging:tag", args=[obj.slug])
-
-
-def atom(feed_class: type[ToolkitFeed]) -> type[ToolkitFeed]:
-    """The Atom twin of an RSS feed class."""
-
-    class AtomFeed(feed_class):
-        feed_type = Atom1Feed
-
-        def subtitle(self, obj) -> str:
-            return self.description(obj)
-
-    AtomFeed.__name__ = f"Atom{feed_class.__name__}"
-    return AtomFeed

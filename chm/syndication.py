@@ -1,0 +1,51 @@
+"""What every RSS/Atom feed of the site shares: the base class, its Atom twin,
+and URL routes that give each request its own feed object and cache it."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import path
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.views.decorators.cache import cache_page
+
+FEED_CACHE_SECONDS = 300
+
+
+class SiteFeed(Feed):
+    """RSS 2.0 by default; `self.request` is the request being served."""
+
+    feed_type = Rss201rev2Feed
+    language = settings.LANGUAGE_CODE
+    item_guid_is_permalink = False
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+
+def atom(feed_class: type[Feed]) -> type[Feed]:
+    """The Atom twin of an RSS feed class."""
+
+    class AtomFeed(feed_class):
+        feed_type = Atom1Feed
+
+        def subtitle(self, obj) -> str:
+            return self.description(obj)
+
+    AtomFeed.__name__ = f"Atom{feed_class.__name__}"
+    return AtomFeed
+
+
+def feed_view(feed_class: type[Feed]):
+    # A feed object keeps the request it serves, so each request gets its own.
+    def view(request, **kwargs):
+        return feed_class()(request, **kwargs)
+
+    return cache_page(FEED_CACHE_SECONDS)(view)
+
+
+def feed_routes(prefix: str, feed_class: type[Feed], name: str) -> list:
+    """`<prefix>.rss` and `<prefix>.atom`, named `<name>_rss` and `<name>_atom`."""
+    return [
+        path(f"{prefix}.rss", feed_view(feed_class), name=f"{name}_rss"),
+        path(f"{prefix}.atom", feed_view(atom(feed_class)), name=f"{name}_atom"),
+    ]
