@@ -192,11 +192,16 @@ def main() -> None:
 
 
 def post_one(topic, writer, reply) -> float:
-    from django.db import connection
+    """Post a reply; return the moment its transaction committed (the fan-out
+    queued after commit runs after this first callback)."""
+    from django.db import connection, transaction
 
+    stamp = {}
     try:
-        reply(topic, writer, f"Benchmark reply {time.time()}")
-        return time.perf_counter()
+        with transaction.atomic():
+            transaction.on_commit(lambda: stamp.setdefault("at", time.perf_counter()))
+            reply(topic, writer, f"Benchmark reply {time.time()}")
+        return stamp["at"]
     finally:
         connection.close()
 

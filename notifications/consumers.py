@@ -142,12 +142,4 @@ class NotificationConsumer(AsyncWebsocketConsumer):
         await self.sync(self.last_id)
 
     async def topic_post(self, event):
-        await self.send(
-            text_data=json.dumps(
-                {
-                    "type": "topic.post",
-                    "topic": event["topic"],
-                    "number": event["number"],
-                }
-            )
-        )
+        await self.send(text_data=event["text"])

@@ -4,6 +4,7 @@ The rows are written first (the durable record); the push is a best-effort
 wake-up: when it is lost, the client resyncs from the rows when it reconnects.
 """
 
+import json
 import logging
 
 from asgiref.sync import async_to_sync
@@ -162,9 +163,10 @@ def announce_post(topic_id: int, number: int) -> None:
     if layer is None:
         return
     try:
+        # Serialised once here rather than by each of the page's listeners.
+        text = json.dumps({"type": "topic.post", "topic": topic_id, "number": number})
         async_to_sync(layer.group_send)(
-            topic_group(topic_id),
-            {"type": "topic.post", "topic": topic_id, "number": number},
+            topic_group(topic_id), {"type": "topic.post", "text": text}
         )
     except Exception:
         logger.warning(
