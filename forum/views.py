@@ -187,34 +187,41 @@ def _can_write(user, topic: Topic) -> bool:
     return True
 
 
+def submit(request, form, action):
+    """Run `action(cleaned_data)` for a valid POSTed form. Returns (result,
+    status): the result is None when there is nothing to do yet (GET), when
+    the form is invalid (400) or when the action refused (its status), the
+    refusal then being shown as a form error with the member's text kept."""
+    if request.method != "POST":
+        return None, 200
+    if not form.is_valid():
+        return None, 400
+    try:
+        return action(form.cleaned_data), 200
+    except ForumError as error:
+        form.add_error(None, error.message)
+        return None, error.status
+
+
 @login_or_404
 def new_topic(request, index, forum_slug: str):
     forum = get_forum(request, forum_slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     form = TopicForm(request.POST or None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            topic = posting.create_topic(
-                forum,
-                request.user,
-                form.cleaned_data["title"],
-                form.cleaned_data["body"],
-                tags=form.cleaned_data["tags"],
+    topic, status = submit(
+        request,
+        form,
+        lambda data: posting.create_topic(
+            forum, request.user, data["title"], data["body"], tags=data["tags"]
+        ),
+    )
+    if topic is not None:
+        if topic.is_hidden:
+            messages.info(
+                request, _("Your topic will appear once a moderator has reviewed it.")
             )
-        except ForumError as error:
-            form.add_error(None, error.message)
-            status = error.status
-        else:
-            if topic.is_hidden:
-                messages.info(
-                    request,
-                    _("Your topic will appear once a moderator has reviewed it."),
-                )
-            return redirect(topic.get_absolute_url())
-    elif request.method == "POST":
-        status = 400
+        return redirect(topic.get_absolute_url())
     return render(
         request, index, "forum/topic_form.html", {"forum": forum, "form": form}, status
     )
@@ -242,29 +249,21 @@ def reply(request, index, forum_slug: str, topic_id: int):
                 "reply_to": quoted.pk,
             }
     form = ReplyForm(request.POST or None, initial=initial)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        reply_to = None
-        if form.cleaned_data.get("reply_to"):
-            reply_to = Post.objects.filter(
-                topic=topic, pk=form.cleaned_data["reply_to"]
-            ).first()
-        try:
-            post = posting.reply(
-                topic, request.user, form.cleaned_data["body"], reply_to
+
+    def write(data):
+        quoted = data.get("reply_to")
+        reply_to = (
+            Post.objects.filter(topic=topic, pk=quoted).first() if quoted else None
+        )
+        return posting.reply(topic, request.user, data["body"], reply_to)
+
+    post, status = submit(request, form, write)
+    if post is not None:
+        if post.is_held:
+            messages.info(
+                request, _("Your reply will appear once a moderator has reviewed it.")
             )
-        except ForumError as error:
-            form.add_error(None, error.message)
-            status = error.status
-        else:
-            if post.is_held:
-                messages.info(
-                    request,
-                    _("Your reply will appear once a moderator has reviewed it."),
-                )
-            return redirect(topic.url_for_post_number(post.number))
-    elif request.method == "POST":
-        status = 400
+        return redirect(topic.url_for_post_number(post.number))
     context = {"forum": forum, "topic": topic, "form": form}
     return render(request, index, "forum/reply_form.html", context, status)
 
@@ -340,17 +339,11 @@ def edit_post(request, index, topic, post):
     if not posting.can_edit(request.user, post):
         return render(request, index, "403.html", {}, 403)
     form = EditForm(request.POST or None, initial={"body": post.raw})
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            posting.edit_post(post, request.user, form.cleaned_data["body"])
-        except ForumError as error:
-            form.add_error(None, error.message)
-            status = error.status
-        else:
-            return redirect(topic.url_for_post_number(post.number))
-    elif request.method == "POST":
-        status = 400
+    edited, status = submit(
+        request, form, lambda data: posting.edit_post(post, request.user, data["body"])
+    )
+    if edited is not None:
+        return redirect(topic.url_for_post_number(post.number))
     return render(
         request,
         index,
@@ -362,25 +355,16 @@ def edit_post(request, index, topic, post):
 
 def flag_post(request, index, topic, post):
     form = FlagForm(request.POST or None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            moderation.flag_post(
-                post,
-                request.user,
-                form.cleaned_data["reason"],
-                form.cleaned_data["text"],
-            )
-        except ForumError as error:
-            form.add_error(None, error.message)
-            status = error.status
-        else:
-            messages.success(
-                request, _("Thank you: moderators will look at this post.")
-            )
-            return redirect(topic.url_for_post_number(post.number))
-    elif request.method == "POST":
-        status = 400
+    flag, status = submit(
+        request,
+        form,
+        lambda data: moderation.flag_post(
+            post, request.user, data["reason"], data["text"]
+        ),
+    )
+    if flag is not None:
+        messages.success(request, _("Thank you: moderators will look at this post."))
+        return redirect(topic.url_for_post_number(post.number))
     return render(
         request,
         index,
