@@ -58,7 +58,3 @@ class FlagForm(forms.Form):
 
 class MoveForm(forms.Form):
     forum = forms.ModelChoiceField(label=_("Move to"), queryset=Forum.objects.all())
-
-
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=500)

@@ -14,7 +14,7 @@ from notifications.subscriptions import set_watch_level, watch_level
 
 from . import moderation, posting
 from .errors import ForumError
-from .forms import EditForm, FlagForm, MoveForm, ReasonForm, ReplyForm, TopicForm
+from .forms import EditForm, FlagForm, MoveForm, ReplyForm, TopicForm
 from .models import Flag, Forum, Post, PostLike, Topic, TopicReadState
 from .models.topic import POSTS_PER_PAGE
 from .roles import is_moderator
@@ -437,11 +437,26 @@ def follow_forum(request, index, forum_slug: str):
     return redirect(forum.get_absolute_url())
 
 
+def moderators_only(method: str | None = None):
+    """Visitors sign in, members get 403; `method` restricts the HTTP method."""
+
+    def decorate(view):
+        def wrapped(request, index, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not is_moderator(request.user):
+                return render(request, index, "403.html", {}, 403)
+            if method and request.method != method:
+                return HttpResponseNotAllowed([method])
+            return view(request, index, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+@moderators_only()
 def moderation_queue(request, index):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not is_moderator(request.user):
-        return render(request, index, "403.html", {}, 403)
     flags = (
         Flag.objects.open()
         .select_related("post__topic__forum", "post__author", "reporter")
@@ -456,17 +471,12 @@ def moderation_queue(request, index):
         request,
         index,
         "forum/moderation_queue.html",
-        {"flags": flags, "held": held, "reason_form": ReasonForm()},
+        {"flags": flags, "held": held},
     )
 
 
+@moderators_only("POST")
 def resolve_flag(request, index, flag_id: int):
-    if not is_moderator(request.user):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return render(request, index, "403.html", {}, 403)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     flag = get_object_or_404(
         Flag.objects.open().select_related("post__topic"), pk=flag_id
     )
@@ -477,13 +487,8 @@ def resolve_flag(request, index, flag_id: int):
     return redirect(f"{index.url}moderation/")
 
 
+@moderators_only("POST")
 def review_held_post(request, index, post_id: int):
-    if not is_moderator(request.user):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return render(request, index, "403.html", {}, 403)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     post = get_object_or_404(
         Post.objects.select_related("topic", "author"), pk=post_id, is_held=True
     )
