@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, Group
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -100,6 +101,27 @@ class User(index.Indexed, AbstractUser):
         through=TaggedExpertise,
         blank=True,
         help_text=_("CBD subjects you know well."),
+    )
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language the site is shown in when you sign in."),
+    )
+    listed_in_directory = models.BooleanField(
+        _("listed in the expert directory"),
+        default=True,
+        help_text=_("Other people can find you in the expert directory."),
+    )
+    show_email = models.BooleanField(
+        _("show my email to signed-in members"),
+        default=False,
+    )
+    verified_expert = models.BooleanField(
+        _("verified expert"),
+        default=False,
+        help_text=_("Granted by the community moderators."),
     )
 
     # The expert directory in search: inactive members are filtered at query time.
