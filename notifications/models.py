@@ -71,6 +71,10 @@ class Kind(models.TextChoices):
     TOOLKIT = "toolkit", _("New toolkit")
     APPROVAL = "approval", _("Page waiting for your approval")
     MODERATION = "moderation", _("Moderation of your posts")
+    MESSAGE = "message", _("Private message to you")
+    COOP_REQUEST = "coop_request", _("New cooperation request matching your offer")
+    COOP_OFFER = "coop_offer", _("New offer matching your cooperation request")
+    COOP_UPDATE = "coop_update", _("Update on a cooperation request you follow")
 
 
 class NotificationQuerySet(models.QuerySet):
