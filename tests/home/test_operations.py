@@ -67,3 +67,28 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = _production_check({"DJANGO_SECRET_KEY": ""})
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_deep_healthz_reports_each_dependency(client, db):
+    response = client.get("/healthz?deep=1")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    assert set(body["checks"]) == {"database", "cache", "channel_layer"}
+    assert all(check["ok"] for check in body["checks"].values())
+
+
+def test_deep_healthz_names_the_dependency_that_is_down(client, db, monkeypatch):
+    from home import health
+
+    def broken_cache():
+        raise ConnectionError("cache server refused the connection")
+
+    monkeypatch.setitem(health.CHECKS, "cache", broken_cache)
+    response = client.get("/healthz?deep=1")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["status"] == "unavailable"
+    assert body["checks"]["cache"]["ok"] is False
+    assert "refused" in body["checks"]["cache"]["error"]
+    assert body["checks"]["database"]["ok"] is True
