@@ -300,6 +300,9 @@ TAGGIT_CASE_INSENSITIVE = True
 TOOLKIT_MAX_UPLOAD_BYTES = int(
     os.environ.get("CHM_TOOLKIT_MAX_UPLOAD_BYTES", str(25 * 1024 * 1024))
 )
+# Any request body above this is refused with 413 before it is read: the
+# largest toolkit upload plus room for the form around it.
+CHM_MAX_REQUEST_BYTES = TOOLKIT_MAX_UPLOAD_BYTES + 1_048_576
 
 # Demo data may be loaded only where this is on (never in production).
 CHM_ALLOW_DEMO_DATA = False
