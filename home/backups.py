@@ -1,0 +1,181 @@
+"""Backups a small Secretariat team can make and restore with one command.
+
+One archive holds everything that is not code: the database (a pg_dump
+custom-format dump on PostgreSQL, a consistent SQLite copy on the embedded
+default), the uploaded media files, and a manifest saying what was saved.
+"""
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.db import connection
+
+FORMAT = "chm-commons-backup/1"
+COUNTED_MODELS = [
+    "community.User",
+    "wagtailcore.Page",
+    "forum.Topic",
+    "forum.Post",
+    "notifications.Notification",
+    "wagtaildocs.Document",
+]
+
+
+class BackupError(Exception):
+    """A backup or restore could not be completed; nothing was changed."""
+
+
+def _pg_env() -> tuple[dict, list[str]]:
+    db = connection.settings_dict
+    env = {**os.environ}
+    if db.get("PASSWORD"):
+        env["PGPASSWORD"] = str(db["PASSWORD"])
+    args = ["--dbname", db["NAME"]]
+    if db.get("HOST"):
+        args += ["--host", db["HOST"]]
+    if db.get("PORT"):
+        args += ["--port", str(db["PORT"])]
+    if db.get("USER"):
+        args += ["--username", db["USER"]]
+    return env, args
+
+
+def _run(command: list[str], env: dict) -> None:
+    try:
+        subprocess.run(command, env=env, check=True, capture_output=True)  # noqa: S603
+    except FileNotFoundError as error:
+        raise BackupError(f"{command[0]} is not installed") from error
+    except subprocess.CalledProcessError as error:
+        raise BackupError(
+            f"{command[0]} failed: {error.stderr.decode(errors='replace')[-500:]}"
+        ) from error
+
+
+def model_counts() -> dict[str, int]:
+    return {label: apps.get_model(label).objects.count() for label in COUNTED_MODELS}
+
+
+def _dump_database(directory: Path) -> str:
+    if connection.vendor == "postgresql":
+        env, args = _pg_env()
+        _run(
+            [
+                "pg_dump",
+                "--format=custom",
+                "--no-owner",
+                "--file",
+                str(directory / "database.dump"),
+                *args,
+            ],
+            env,
+        )
+        return "database.dump"
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        target = sqlite3.connect(directory / "database.sqlite3")
+        try:
+            connection.connection.backup(target)  # consistent even while in use
+        finally:
+            target.close()
+        return "database.sqlite3"
+    raise BackupError(f"backups of {connection.vendor} are not supported")
+
+
+def create_backup(
+    destination: Path, progress: Callable[[str], None] = lambda step: None
+) -> dict:
+    """Write a .tar.gz backup at `destination`; return its manifest."""
+    media_root = Path(settings.MEDIA_ROOT)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        progress("database")
+        database_file = _dump_database(work)
+        manifest = {
+            "format": FORMAT,
+            "created_at": datetime.now(UTC).isoformat(),
+            "database_vendor": connection.vendor,
+            "database_file": database_file,
+            "counts": model_counts(),
+            "media_files": 0,
+        }
+        progress("media")
+        with tarfile.open(destination, "w:gz") as archive:
+            archive.add(work / database_file, arcname=database_file)
+            if media_root.is_dir():
+                for path in sorted(media_root.rglob("*")):
+                    if path.is_file():
+                        archive.add(
+                            path, arcname=f"media/{path.relative_to(media_root)}"
+                        )
+                        manifest["media_files"] += 1
+            (work / "manifest.json").write_text(json.dumps(manifest, indent=2))
+            archive.add(work / "manifest.json", arcname="manifest.json")
+    return manifest
+
+
+def read_manifest(archive_path: Path) -> dict:
+    try:
+        with tarfile.open(archive_path, "r:gz") as archive:
+            manifest = json.load(archive.extractfile("manifest.json"))
+    except (OSError, KeyError, tarfile.TarError, ValueError) as error:
+        raise BackupError(f"{archive_path} is not a CHM Commons backup") from error
+    if manifest.get("format") != FORMAT:
+        raise BackupError(f"unknown backup format {manifest.get('format')!r}")
+    return manifest
+
+
+def restore_backup(
+    archive_path: Path, progress: Callable[[str], None] = lambda step: None
+) -> dict:
+    """Replace the database and media with the archive's; return its manifest."""
+    manifest = read_manifest(archive_path)
+    if manifest["database_vendor"] != connection.vendor:
+        raise BackupError(
+            f"this backup holds a {manifest['database_vendor']} database; "
+            f"the site runs on {connection.vendor}"
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        with tarfile.open(archive_path, "r:gz") as archive:
+            archive.extractall(work, filter="data")
+        progress("database")
+        database_file = work / manifest["database_file"]
+        if connection.vendor == "postgresql":
+            connection.close()
+            env, args = _pg_env()
+            _run(
+                [
+                    "pg_restore",
+                    "--clean",
+                    "--if-exists",
+                    "--no-owner",
+                    "--single-transaction",
+                    *args,
+                    str(database_file),
+                ],
+                env,
+            )
+        else:
+            connection.ensure_connection()
+            source = sqlite3.connect(database_file)
+            try:
+                source.backup(connection.connection)
+            finally:
+                source.close()
+        progress("media")
+        media_root = Path(settings.MEDIA_ROOT)
+        restored_media = work / "media"
+        if restored_media.is_dir():
+            media_root.mkdir(parents=True, exist_ok=True)
+            shutil.copytree(restored_media, media_root, dirs_exist_ok=True)
+    return manifest
