@@ -59,3 +59,21 @@ TASKS = {
         )
     }
 }
+
+# One JSON object per log line (time, level, logger, message and any extra
+# fields), for journald, Loki or any log shipper. CHM_LOG_FORMAT=text keeps
+# plain lines.
+if os.environ.get("CHM_LOG_FORMAT", "json") == "json":
+    LOGGING = {
+        **LOGGING,  # noqa: F405
+        "formatters": {
+            "json": {
+                "()": "pythonjsonlogger.json.JsonFormatter",
+                "fmt": "%(asctime)s %(levelname)s %(name)s %(process)d %(message)s",
+                "rename_fields": {"asctime": "time", "levelname": "level"},
+            }
+        },
+        "handlers": {
+            "console": {"class": "logging.StreamHandler", "formatter": "json"}
+        },
+    }

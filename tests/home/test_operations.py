@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -92,3 +93,32 @@ def test_deep_healthz_names_the_dependency_that_is_down(client, db, monkeypatch)
     assert body["checks"]["cache"]["ok"] is False
     assert "refused" in body["checks"]["cache"]["error"]
     assert body["checks"]["database"]["ok"] is True
+
+
+def test_production_logs_are_one_json_object_per_line():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "chm.settings.production",
+        "DJANGO_ALLOWED_HOSTS": "chm.example.org",
+        "DJANGO_SECRET_KEY": "x" * 50,
+        "DATABASE_URL": "sqlite:////tmp/chm-check.db",
+    }
+    script = (
+        "import django, logging; django.setup(); "
+        "logging.getLogger('chm.harvest').warning("
+        "'feed %s failed', 'BJ', extra={'country': 'BJ'})"
+    )
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    line = json.loads(result.stderr.strip().splitlines()[-1])
+    assert line["level"] == "WARNING"
+    assert line["name"] == "chm.harvest"
+    assert line["message"] == "feed BJ failed"
+    assert line["country"] == "BJ"
+    assert "time" in line
