@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "home.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -303,6 +304,10 @@ TOOLKIT_MAX_UPLOAD_BYTES = int(
 # Any request body above this is refused with 413 before it is read: the
 # largest toolkit upload plus room for the form around it.
 CHM_MAX_REQUEST_BYTES = TOOLKIT_MAX_UPLOAD_BYTES + 1_048_576
+
+# Anonymous visitors' pages are kept this long in the shared cache; any
+# content write drops them at once (home/page_cache.py). 0 turns it off.
+CHM_PAGE_CACHE_SECONDS = int(os.environ.get("CHM_PAGE_CACHE_SECONDS", "300"))
 
 # Demo data may be loaded only where this is on (never in production).
 CHM_ALLOW_DEMO_DATA = False

@@ -13,6 +13,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CHM_ALLOW_DEMO_DATA = True
+# Tests write inside transactions that never commit, so a cached page would
+# outlive them; the page cache's own tests turn it on.
+CHM_PAGE_CACHE_SECONDS = 0
 # Demo feeds are served by the site itself, on loopback.
 CHM_ALLOW_PRIVATE_FEEDS = True
 if REDIS_URL:  # noqa: F405

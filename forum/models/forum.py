@@ -6,12 +6,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from chm.content_writes import ContentQuerySet
+
 from ..roles import is_any_focal_point, is_moderator
 
 RESERVED_SLUGS = {"moderation", "new", "t", "post", "feeds", "discuss"}
 
 
-class ForumQuerySet(models.QuerySet):
+class ForumQuerySet(ContentQuerySet):
     def visible_to(self, user):
         if is_moderator(user):
             return self

@@ -5,13 +5,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from chm.content_writes import ContentQuerySet
+
 from ..roles import is_moderator
 from .topic import Topic
 
 MAX_POST_LENGTH = 32_000
 
 
-class PostQuerySet(models.QuerySet):
+class PostQuerySet(ContentQuerySet):
     def visible_to(self, user):
         """Hidden, held and deleted posts vanish for everyone but moderators and,
         for hidden and held ones, their author."""

@@ -9,6 +9,8 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.search import index
 
+from chm.content_writes import ContentQuerySet
+
 from ..roles import is_moderator
 from .forum import Forum
 
@@ -21,7 +23,7 @@ class TaggedTopic(TaggedItemBase):
     )
 
 
-class TopicQuerySet(models.QuerySet):
+class TopicQuerySet(ContentQuerySet):
     def visible_to(self, user):
         """Topics in forums the member may read, without hidden or deleted ones
         (moderators see everything; authors still see their own hidden topic)."""

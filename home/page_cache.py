@@ -1,0 +1,129 @@
+"""Whole-page cache for anonymous visitors, dropped on every content write.
+
+Most readers of the network are anonymous (newcomers, national sites'
+visitors, harvesters). Their pages are identical for everyone, so a rendered
+page is kept in the shared cache for `CHM_PAGE_CACHE_SECONDS`, keyed by the
+language, host and full path. Correctness comes from a content version: every
+committed write to content (a post, a page publication, a toolkit, a tag...)
+bumps one counter that is part of every key, so the next visitor gets a fresh
+page at once rather than when the entry expires.
+
+What is never cached: requests with a session or pending messages (signed-in
+members, someone just told "saved"), anything but GET/HEAD, responses that set
+a cookie (a CSRF token in a form), responses marked private or no-store
+(`never_cache`), and anything but a 200.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "page-cache:version"
+
+# Writes to these apps change what anonymous visitors see.
+CONTENT_APPS = {
+    "blog",
+    "community",
+    "cooperation",
+    "forum",
+    "home",
+    "tagging",
+    "taggit",
+    "toolkits",
+    "wagtailcore",
+    "wagtaildocs",
+    "wagtailimages",
+}
+# Frequent writes that change nothing an anonymous visitor sees.
+IGNORED_MODELS = {"forum.topicreadstate"}
+
+
+def content_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def bump_content_version() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # the key is gone (cache restarted): start afresh
+        cache.add(VERSION_KEY, 2, timeout=None)
+    except Exception:  # noqa: BLE001 - a cache outage must not fail the write
+        logger.warning("page cache version not bumped", exc_info=True)
+
+
+def content_changed(sender, **kwargs) -> None:
+    """Signal receiver: bump the version once the writing transaction commits."""
+    meta = getattr(sender, "_meta", None)
+    if meta is None or meta.app_label not in CONTENT_APPS:
+        return
+    if meta.label_lower in IGNORED_MODELS:
+        return
+    update_fields = kwargs.get("update_fields")
+    if update_fields and set(update_fields) <= {"last_login"}:
+        return
+    transaction.on_commit(bump_content_version)
+
+
+def _cacheable_request(request) -> bool:
+    return (
+        settings.CHM_PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+    )
+
+
+def _cacheable_response(response) -> bool:
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        and "no-cache" not in cache_control
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store anonymous pages (placed after LocaleMiddleware)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        try:
+            key = (
+                f"page-cache:{content_version()}:{translation.get_language()}:"
+                f"{request.get_host()}:{request.get_full_path()}"
+            )
+            cached = cache.get(key)
+        except Exception:  # noqa: BLE001 - without the cache, render as usual
+            logger.warning("page cache unavailable", exc_info=True)
+            return self.get_response(request)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+
+        response = self.get_response(request)
+        if _cacheable_response(response):
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            response["X-Page-Cache"] = "miss"
+            try:
+                cache.set(key, response, settings.CHM_PAGE_CACHE_SECONDS)
+            except Exception:  # noqa: BLE001
+                logger.warning("page not stored in the cache", exc_info=True)
+        return response
