@@ -129,6 +129,27 @@ SQLITE_OPTIONS = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
+
+
+def use_connection_pool(database: dict, max_size: int) -> None:
+    """A PostgreSQL connection pool per process (psycopg_pool).
+
+    Under ASGI every request may run on another thread, so persistent
+    per-thread connections (CONN_MAX_AGE) pile up until PostgreSQL refuses
+    more; a pool bounds them and still saves the connect on each request.
+    """
+    if max_size and database["ENGINE"] == "django.db.backends.postgresql":
+        database["CONN_MAX_AGE"] = 0
+        database.setdefault("OPTIONS", {})["pool"] = {
+            "min_size": 1,
+            "max_size": max_size,
+            "timeout": 10,
+        }
+
+
+use_connection_pool(
+    DATABASES["default"], int(os.environ.get("DATABASE_POOL_MAX_SIZE", "0"))
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis (optional): channel layer and cache when REDIS_URL is set.

@@ -10,13 +10,18 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import env_bool, use_connection_pool
 
 if not os.environ.get("DJANGO_SECRET_KEY"):
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 DEBUG = False
 CHM_ALLOW_DEMO_DATA = False
+# Pooled PostgreSQL connections by default in production (0 turns it off).
+use_connection_pool(
+    DATABASES["default"],  # noqa: F405
+    int(os.environ.get("DATABASE_POOL_MAX_SIZE", "10")),
+)
 
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
