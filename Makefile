@@ -52,6 +52,7 @@ format: install-dev ## Reformat the code (ruff)
 	$(BIN)/ruff format .
 
 bench: install-dev ## Run the benchmarks under bench/ and print their figures
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk) || echo "wrk is missing: bench_load.py will say so"
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 messages: install-dev ## Extract and compile the translation catalogues
