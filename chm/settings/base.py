@@ -76,6 +76,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "home.page_cache.AnonymousPageCacheMiddleware",
@@ -139,11 +140,16 @@ def use_connection_pool(database: dict, max_size: int) -> None:
     more; a pool bounds them and still saves the connect on each request.
     """
     if max_size and database["ENGINE"] == "django.db.backends.postgresql":
+        from psycopg_pool import ConnectionPool
+
         database["CONN_MAX_AGE"] = 0
         database.setdefault("OPTIONS", {})["pool"] = {
             "min_size": 1,
             "max_size": max_size,
             "timeout": 10,
+            # A connection broken by a database restart is replaced, not
+            # handed to a request.
+            "check": ConnectionPool.check_connection,
         }
 
 
@@ -157,9 +163,11 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Reads as a miss and skips writes while Redis is down (chm/cache.py).
+            "BACKEND": "chm.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CHM_CACHE_PREFIX", "chm"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
     CHANNEL_LAYERS = {

@@ -122,3 +122,20 @@ def test_production_logs_are_one_json_object_per_line():
     assert line["message"] == "feed BJ failed"
     assert line["country"] == "BJ"
     assert "time" in line
+
+
+def test_a_lost_database_gives_a_503_with_retry_after_not_a_500(
+    client, network, monkeypatch
+):
+    from django.db import OperationalError, connection
+
+    def refuse():
+        raise OperationalError("connection to server failed: Connection refused")
+
+    monkeypatch.setattr(connection, "ensure_connection", refuse)
+    response = client.get("/africa/benin/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert b"Back in a moment" in response.content
+    monkeypatch.undo()
+    assert client.get("/africa/benin/").status_code == 200
