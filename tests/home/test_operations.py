@@ -139,3 +139,32 @@ def test_a_lost_database_gives_a_503_with_retry_after_not_a_500(
     assert b"Back in a moment" in response.content
     monkeypatch.undo()
     assert client.get("/africa/benin/").status_code == 200
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="the connection pool is for PostgreSQL",
+)
+def test_production_settings_reach_postgresql_through_the_pool():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "chm.settings.production",
+        "DJANGO_ALLOWED_HOSTS": "chm.example.org",
+        "DJANGO_SECRET_KEY": "x" * 50,
+        # The maintenance database always exists.
+        "DATABASE_URL": os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres",
+    }
+    script = (
+        "import django; django.setup(); from django.db import connection; "
+        "cursor = connection.cursor(); cursor.execute('SELECT 1'); "
+        "print(cursor.fetchone()[0], connection.pool.max_size)"
+    )
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.split() == ["1", "10"], result.stderr[-2000:]
