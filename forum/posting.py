@@ -4,9 +4,9 @@ Every function checks permissions itself, so views, the admin, commands and
 tests can all call it. Counters move with F() inside the same transaction.
 """
 
-import hashlib
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -49,15 +49,20 @@ def check_rate_limit(user, kind: str) -> None:
 
 
 def check_duplicate(user, raw: str) -> None:
-    digest = hashlib.sha256(raw.strip().encode()).hexdigest()
-    if not cache.add(
-        f"forum:dup:{user.pk}:{digest}",
-        1,
-        timeout=int(DUPLICATE_WINDOW.total_seconds()),
-    ):
-        raise Duplicate()
+    """The same text from the same member within the window is refused.
+
+    Checked against what is stored, with the member's row locked until the
+    transaction ends: two identical submissions at once store one post, and a
+    retry after a request died mid-way (nothing committed) goes through.
+    """
+    members = get_user_model().objects
+    list(members.select_for_update().filter(pk=user.pk).values("pk"))
     recent = timezone.now() - DUPLICATE_WINDOW
-    if Post.objects.filter(author=user, raw=raw, created_at__gte=recent).exists():
+    if (
+        Post.objects.filter(author=user, created_at__gte=recent, is_deleted=False)
+        .filter(raw__in={raw, raw.strip()})
+        .exists()
+    ):
         raise Duplicate()
 
 
