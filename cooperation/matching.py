@@ -1,0 +1,245 @@
+"""Which offers and experts fit a request, and why.
+
+A match needs at least one CBD subject in common. Points then add up, and each
+point comes with the reason shown to the requester:
+
+- each shared CBD subject: 3
+- each shared type of assistance: 2
+- a shared language: 2
+- South–South (provider and requester both from the South, see `south.py`): 3
+- the offer covers the requester's region (or the whole world): 1
+- a verified expert: 1
+
+Ties go to the newest offer (or the expert who joined first). The candidates
+are read with a constant number of queries, whatever the size of the network.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Count
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from community.models import RegionPage
+
+from .models import (
+    ACTIVE_STATUSES,
+    AssistanceType,
+    CooperationOffer,
+    CooperationRequest,
+)
+from .south import is_south
+
+CANDIDATES = 200
+SUBJECT_POINTS = 3
+TYPE_POINTS = 2
+LANGUAGE_POINTS = 2
+SOUTH_POINTS = 3
+COVERAGE_POINTS = 1
+VERIFIED_POINTS = 1
+
+
+@dataclass
+class Match:
+    provider: object  # a CooperationOffer or a member
+    score: int
+    reasons: list[str] = field(default_factory=list)
+    south_south: bool = False
+
+
+def regions_by_path() -> dict[str, RegionPage]:
+    return {region.path: region for region in RegionPage.objects.all()}
+
+
+def region_of(country, regions: dict[str, RegionPage]):
+    if country is None:
+        return None
+    return regions.get(country.path[: -Page.steplen])
+
+
+@dataclass
+class Need:
+    """What matching reads from a request, loaded once."""
+
+    request: CooperationRequest
+    subjects: dict[int, str]  # tag id -> name
+    subject_ids: set[int]
+    types: set[str]
+    languages: set[str]
+    region: object
+    south: bool
+
+
+def need_of(request: CooperationRequest, regions=None) -> Need:
+    regions = regions if regions is not None else regions_by_path()
+    subjects = list(request.subjects.select_related("tag"))
+    region = region_of(request.country, regions)
+    return Need(
+        request=request,
+        subjects={s.tag_id: s.tag.name for s in subjects},
+        subject_ids={s.pk for s in subjects},
+        types=set(request.assistance_types),
+        languages=set(request.languages),
+        region=region,
+        south=is_south(request.country.iso_code, region.slug if region else None),
+    )
+
+
+def _language_names(codes) -> str:
+    names = dict(settings.LANGUAGES)
+    return ", ".join(str(names.get(code, code)) for code in sorted(codes))
+
+
+def _common(
+    need: Need, tag_names: list[str], types: set[str], languages: set[str]
+) -> tuple[int, list[str]]:
+    score, reasons = SUBJECT_POINTS * len(tag_names), []
+    reasons.append(
+        _("Same CBD subjects: %(subjects)s") % {"subjects": ", ".join(tag_names)}
+    )
+    shared_types = need.types & types
+    if shared_types:
+        score += TYPE_POINTS * len(shared_types)
+        labels = [str(AssistanceType(code).label) for code in sorted(shared_types)]
+        reasons.append(_("Offers %(types)s") % {"types": ", ".join(labels)})
+    shared_languages = need.languages & languages
+    if shared_languages:
+        score += LANGUAGE_POINTS
+        reasons.append(
+            _("Works in %(languages)s")
+            % {"languages": _language_names(shared_languages)}
+        )
+    return score, reasons
+
+
+def _south_south(need: Need, country, regions) -> tuple[int, list[str], bool]:
+    region = region_of(country, regions)
+    if not (
+        need.south
+        and country is not None
+        and is_south(country.iso_code, region.slug if region else None)
+    ):
+        return 0, [], False
+    if region == need.region:
+        reason = _("South–South: from %(country)s, in the same region") % {
+            "country": country.title
+        }
+    else:
+        reason = _("South–South: from %(country)s (%(region)s)") % {
+            "country": country.title,
+            "region": region.title,
+        }
+    return SOUTH_POINTS, [reason], True
+
+
+def score_offer(need: Need, offer: CooperationOffer, regions) -> Match | None:
+    tag_names = [
+        need.subjects[s.tag_id]
+        for s in offer.subjects.all()
+        if s.tag_id in need.subjects
+    ]
+    if not tag_names:
+        return None
+    score, reasons = _common(
+        need, tag_names, set(offer.assistance_types), set(offer.languages)
+    )
+    points, why, south = _south_south(need, offer.country, regions)
+    score += points
+    reasons += why
+    covered = list(offer.regions.all())
+    if not covered:
+        score += COVERAGE_POINTS
+        reasons.append(_("Available worldwide"))
+    elif need.region is not None and need.region in covered:
+        score += COVERAGE_POINTS
+        reasons.append(_("Covers %(region)s") % {"region": need.region.title})
+    return Match(offer, score, reasons, south)
+
+
+def score_expert(need: Need, expert, regions) -> Match | None:
+    tag_names = [
+        need.subjects[tag.pk]
+        for tag in expert.expertise.all()
+        if tag.pk in need.subjects
+    ]
+    if not tag_names:
+        return None
+    score, reasons = _common(need, tag_names, set(), set(expert.languages or []))
+    points, why, south = _south_south(need, expert.country, regions)
+    score += points
+    reasons += why
+    if expert.verified_expert:
+        score += VERIFIED_POINTS
+        reasons.append(_("Verified expert"))
+    return Match(expert, score, reasons, south)
+
+
+def _ranked(matches: list[Match | None], limit: int | None) -> list[Match]:
+    # Python's sort is stable: equal scores keep the candidates' order.
+    ranked = sorted((m for m in matches if m), key=lambda m: -m.score)
+    return ranked[:limit] if limit else ranked
+
+
+def matching_offers(
+    request: CooperationRequest, limit: int | None = 10, regions=None
+) -> list[Match]:
+    regions = regions if regions is not None else regions_by_path()
+    need = need_of(request, regions)
+    candidates = (
+        CooperationOffer.objects.active()
+        .filter(subjects__in=need.subject_ids)
+        .exclude(offered_by_id=request.requested_by_id)
+        .distinct()
+        .select_related("country", "offered_by")
+        .prefetch_related("subjects", "regions")
+        .order_by("-created_at", "-pk")[:CANDIDATES]
+    )
+    return _ranked([score_offer(need, offer, regions) for offer in candidates], limit)
+
+
+def matching_experts(
+    request: CooperationRequest, limit: int | None = 5, regions=None
+) -> list[Match]:
+    regions = regions if regions is not None else regions_by_path()
+    need = need_of(request, regions)
+    if not need.subjects:
+        return []
+    candidates = (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            listed_in_directory=True,
+            tagged_expertise__tag_id__in=list(need.subjects),
+        )
+        .exclude(pk=request.requested_by_id)
+        .annotate(shared=Count("tagged_expertise", distinct=True))
+        .select_related("country")
+        .prefetch_related("expertise")
+        .order_by("-shared", "date_joined", "pk")[:CANDIDATES]
+    )
+    return _ranked([score_expert(need, user, regions) for user in candidates], limit)
+
+
+def requests_matching_offer(offer: CooperationOffer, limit: int = 50) -> list[Match]:
+    """Requests still looking for help that this offer fits, best first."""
+    regions = regions_by_path()
+    subject_ids = list(offer.subjects.values_list("pk", flat=True))
+    candidates = (
+        CooperationRequest.objects.filter(
+            status__in=ACTIVE_STATUSES[:2], subjects__in=subject_ids
+        )
+        .exclude(requested_by_id=offer.offered_by_id)
+        .distinct()
+        .select_related("country")
+        .order_by("-created_at", "-pk")[:CANDIDATES]
+    )
+    matches = []
+    for request in candidates:
+        match = score_offer(need_of(request, regions), offer, regions)
+        if match:
+            matches.append(
+                Match(request, match.score, match.reasons, match.south_south)
+            )
+    return _ranked(matches, limit)
