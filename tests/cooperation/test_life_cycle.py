@@ -10,13 +10,13 @@ from .conftest import later, make_offer, make_request, provider
 pytestmark = pytest.mark.django_db
 
 
-def request_form(country, subjects, **fields):
+def request_form(country, chosen, **fields):
     data = {
         "country": country.pk,
         "title": "Mapping water hyacinth",
         "problem": "Water hyacinth covers the Ouémé river.",
         "assistance_types": ["technical", "expertise"],
-        "subjects": [s.pk for s in subjects],
+        "subjects": [s.pk for s in chosen],
         "languages": ["fr", "en"],
         "scope": "national",
         "deadline": later().isoformat(),
