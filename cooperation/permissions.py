@@ -6,6 +6,7 @@ it through its life cycle. Any signed-in member may offer help.
 """
 
 from django.db.models import Q
+from wagtail.models import Locale
 
 from community.models import CountryPage
 
@@ -18,7 +19,9 @@ def countries_for(user):
     """The countries `user` may ask for help on behalf of."""
     if not _member(user):
         return CountryPage.objects.none()
-    countries = CountryPage.objects.filter(alias_of__isnull=True)
+    countries = CountryPage.objects.filter(
+        alias_of__isnull=True, locale=Locale.get_default()
+    )
     if user.is_staff:
         return countries.order_by("title")
     group_ids = list(user.groups.values_list("pk", flat=True))

@@ -37,6 +37,13 @@ def _page(request, queryset):
     return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
 
 
+def _extra_query(request) -> str:
+    """The filters, kept by the pagination links."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return f"&{query.urlencode()}" if query else ""
+
+
 def _refuse(form, error: CooperationError) -> int:
     field = error.field if error.field in form.fields else None
     form.add_error(field, str(error.message))
@@ -56,6 +63,7 @@ def request_list(request):
             "form": form,
             "page": page,
             "filters": filters,
+            "extra_query": _extra_query(request),
             "can_create": can_create_request(request.user),
         },
         status=status,
@@ -73,7 +81,7 @@ def case_studies(request):
     return render(
         request,
         "cooperation/case_studies.html",
-        {"form": form, "page": page},
+        {"form": form, "page": page, "extra_query": _extra_query(request)},
         status=status,
     )
 
@@ -87,7 +95,12 @@ def offer_list(request):
     return render(
         request,
         "cooperation/offer_list.html",
-        {"form": form, "page": page, "filters": filters},
+        {
+            "form": form,
+            "page": page,
+            "filters": filters,
+            "extra_query": _extra_query(request),
+        },
         status=status,
     )
 
