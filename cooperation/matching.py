@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Count
-from django.utils.translation import gettext as _
+from django.db.models import Count, Prefetch
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from community.models import RegionPage
@@ -33,6 +33,8 @@ from .models import (
 from .south import is_south
 
 CANDIDATES = 200
+# What matching and its templates read of a country (a page: its row is wide).
+COUNTRY_FIELDS = ("title", "iso_code", "path", "url_path", "slug")
 SUBJECT_POINTS = 3
 TYPE_POINTS = 2
 LANGUAGE_POINTS = 2
@@ -42,11 +44,40 @@ VERIFIED_POINTS = 1
 
 
 @dataclass
+class Reason:
+    """A reason, translated only when shown: most candidates never are."""
+
+    text: object  # a lazy translation
+    params: dict = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        params = {
+            key: ", ".join(str(v) for v in value) if isinstance(value, list) else value
+            for key, value in self.params.items()
+        }
+        return str(self.text) % params if params else str(self.text)
+
+
+@dataclass
 class Match:
-    provider: object  # a CooperationOffer or a member
+    provider: object  # a CooperationOffer or a member (a request, for offers)
     score: int
-    reasons: list[str] = field(default_factory=list)
+    why: list[Reason] = field(default_factory=list)
     south_south: bool = False
+
+    @property
+    def reasons(self) -> list[str]:
+        return [str(reason) for reason in self.why]
+
+
+def _wide_country_fields(prefix: str) -> list[str]:
+    from community.models import CountryPage
+
+    return [
+        f"{prefix}__{f.name}"
+        for f in CountryPage._meta.concrete_fields
+        if f.name not in COUNTRY_FIELDS and not f.primary_key and not f.is_relation
+    ]
 
 
 def regions_by_path() -> dict[str, RegionPage]:
@@ -87,34 +118,36 @@ def need_of(request: CooperationRequest, regions=None) -> Need:
     )
 
 
-def _language_names(codes) -> str:
+def _language_names(codes) -> list:
     names = dict(settings.LANGUAGES)
-    return ", ".join(str(names.get(code, code)) for code in sorted(codes))
+    return [names.get(code, code) for code in sorted(codes)]
 
 
 def _common(
     need: Need, tag_names: list[str], types: set[str], languages: set[str]
-) -> tuple[int, list[str]]:
+) -> tuple[int, list[Reason]]:
     score, reasons = SUBJECT_POINTS * len(tag_names), []
     reasons.append(
-        _("Same CBD subjects: %(subjects)s") % {"subjects": ", ".join(tag_names)}
+        Reason(_("Same CBD subjects: %(subjects)s"), {"subjects": ", ".join(tag_names)})
     )
     shared_types = need.types & types
     if shared_types:
         score += TYPE_POINTS * len(shared_types)
-        labels = [str(AssistanceType(code).label) for code in sorted(shared_types)]
-        reasons.append(_("Offers %(types)s") % {"types": ", ".join(labels)})
+        labels = [AssistanceType(code).label for code in sorted(shared_types)]
+        reasons.append(Reason(_("Offers %(types)s"), {"types": labels}))
     shared_languages = need.languages & languages
     if shared_languages:
         score += LANGUAGE_POINTS
         reasons.append(
-            _("Works in %(languages)s")
-            % {"languages": _language_names(shared_languages)}
+            Reason(
+                _("Works in %(languages)s"),
+                {"languages": _language_names(shared_languages)},
+            )
         )
     return score, reasons
 
 
-def _south_south(need: Need, country, regions) -> tuple[int, list[str], bool]:
+def _south_south(need: Need, country, regions) -> tuple[int, list[Reason], bool]:
     region = region_of(country, regions)
     if not (
         need.south
@@ -123,14 +156,15 @@ def _south_south(need: Need, country, regions) -> tuple[int, list[str], bool]:
     ):
         return 0, [], False
     if region == need.region:
-        reason = _("South–South: from %(country)s, in the same region") % {
-            "country": country.title
-        }
+        reason = Reason(
+            _("South–South: from %(country)s, in the same region"),
+            {"country": country.title},
+        )
     else:
-        reason = _("South–South: from %(country)s (%(region)s)") % {
-            "country": country.title,
-            "region": region.title,
-        }
+        reason = Reason(
+            _("South–South: from %(country)s (%(region)s)"),
+            {"country": country.title, "region": region.title},
+        )
     return SOUTH_POINTS, [reason], True
 
 
@@ -148,13 +182,13 @@ def score_offer(need: Need, offer: CooperationOffer, regions) -> Match | None:
     points, why, south = _south_south(need, offer.country, regions)
     score += points
     reasons += why
-    covered = list(offer.regions.all())
+    covered = {region.pk for region in offer.regions.all()}
     if not covered:
         score += COVERAGE_POINTS
-        reasons.append(_("Available worldwide"))
-    elif need.region is not None and need.region in covered:
+        reasons.append(Reason(_("Available worldwide")))
+    elif need.region is not None and need.region.pk in covered:
         score += COVERAGE_POINTS
-        reasons.append(_("Covers %(region)s") % {"region": need.region.title})
+        reasons.append(Reason(_("Covers %(region)s"), {"region": need.region.title}))
     return Match(offer, score, reasons, south)
 
 
@@ -172,7 +206,7 @@ def score_expert(need: Need, expert, regions) -> Match | None:
     reasons += why
     if expert.verified_expert:
         score += VERIFIED_POINTS
-        reasons.append(_("Verified expert"))
+        reasons.append(Reason(_("Verified expert")))
     return Match(expert, score, reasons, south)
 
 
@@ -193,7 +227,10 @@ def matching_offers(
         .exclude(offered_by_id=request.requested_by_id)
         .distinct()
         .select_related("country", "offered_by")
-        .prefetch_related("subjects", "regions")
+        .defer(*_wide_country_fields("country"))
+        .prefetch_related(
+            "subjects", Prefetch("regions", RegionPage.objects.only("pk"))
+        )
         .order_by("-created_at", "-pk")[:CANDIDATES]
     )
     return _ranked([score_offer(need, offer, regions) for offer in candidates], limit)
@@ -216,6 +253,7 @@ def matching_experts(
         .exclude(pk=request.requested_by_id)
         .annotate(shared=Count("tagged_expertise", distinct=True))
         .select_related("country")
+        .defer(*_wide_country_fields("country"))
         .prefetch_related("expertise")
         .order_by("-shared", "date_joined", "pk")[:CANDIDATES]
     )
