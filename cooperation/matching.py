@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -105,7 +105,12 @@ class Need:
 
 def need_of(request: CooperationRequest, regions=None) -> Need:
     regions = regions if regions is not None else regions_by_path()
-    subjects = list(request.subjects.select_related("tag"))
+    prefetched = getattr(request, "_prefetched_objects_cache", {})
+    subjects = list(
+        request.subjects.all()
+        if "subjects" in prefetched
+        else request.subjects.select_related("tag")
+    )
     region = region_of(request.country, regions)
     return Need(
         request=request,
@@ -168,12 +173,11 @@ def _south_south(need: Need, country, regions) -> tuple[int, list[Reason], bool]
     return SOUTH_POINTS, [reason], True
 
 
-def score_offer(need: Need, offer: CooperationOffer, regions) -> Match | None:
-    tag_names = [
-        need.subjects[s.tag_id]
-        for s in offer.subjects.all()
-        if s.tag_id in need.subjects
-    ]
+def score_offer(
+    need: Need, offer: CooperationOffer, regions, tag_ids, region_ids
+) -> Match | None:
+    """`tag_ids`: the offer's subjects (as tags); `region_ids`: its coverage."""
+    tag_names = [need.subjects[t] for t in tag_ids if t in need.subjects]
     if not tag_names:
         return None
     score, reasons = _common(
@@ -182,22 +186,17 @@ def score_offer(need: Need, offer: CooperationOffer, regions) -> Match | None:
     points, why, south = _south_south(need, offer.country, regions)
     score += points
     reasons += why
-    covered = {region.pk for region in offer.regions.all()}
-    if not covered:
+    if not region_ids:
         score += COVERAGE_POINTS
         reasons.append(Reason(_("Available worldwide")))
-    elif need.region is not None and need.region.pk in covered:
+    elif need.region is not None and need.region.pk in region_ids:
         score += COVERAGE_POINTS
         reasons.append(Reason(_("Covers %(region)s"), {"region": need.region.title}))
     return Match(offer, score, reasons, south)
 
 
-def score_expert(need: Need, expert, regions) -> Match | None:
-    tag_names = [
-        need.subjects[tag.pk]
-        for tag in expert.expertise.all()
-        if tag.pk in need.subjects
-    ]
+def score_expert(need: Need, expert, regions, tag_ids) -> Match | None:
+    tag_names = [need.subjects[t] for t in tag_ids if t in need.subjects]
     if not tag_names:
         return None
     score, reasons = _common(need, tag_names, set(), set(expert.languages or []))
@@ -208,6 +207,25 @@ def score_expert(need: Need, expert, regions) -> Match | None:
         score += VERIFIED_POINTS
         reasons.append(Reason(_("Verified expert")))
     return Match(expert, score, reasons, south)
+
+
+def _pairs(queryset) -> dict[int, set[int]]:
+    """(owner id, linked id) rows as {owner id: {linked ids}}, without models."""
+    linked: dict[int, set[int]] = {}
+    for owner, other in queryset:
+        linked.setdefault(owner, set()).add(other)
+    return linked
+
+
+def offer_links(offer_ids) -> tuple[dict, dict]:
+    """Each offer's subject tags and covered regions, in two light queries."""
+    subjects = CooperationOffer.subjects.through.objects.filter(
+        cooperationoffer_id__in=offer_ids
+    ).values_list("cooperationoffer_id", "subject__tag_id")
+    regions = CooperationOffer.regions.through.objects.filter(
+        cooperationoffer_id__in=offer_ids
+    ).values_list("cooperationoffer_id", "regionpage_id")
+    return _pairs(subjects), _pairs(regions)
 
 
 def _ranked(matches: list[Match | None], limit: int | None) -> list[Match]:
@@ -221,19 +239,25 @@ def matching_offers(
 ) -> list[Match]:
     regions = regions if regions is not None else regions_by_path()
     need = need_of(request, regions)
-    candidates = (
+    candidates = list(
         CooperationOffer.objects.active()
         .filter(subjects__in=need.subject_ids)
         .exclude(offered_by_id=request.requested_by_id)
         .distinct()
         .select_related("country", "offered_by")
-        .defer(*_wide_country_fields("country"))
-        .prefetch_related(
-            "subjects", Prefetch("regions", RegionPage.objects.only("pk"))
-        )
+        .defer("description", *_wide_country_fields("country"))
         .order_by("-created_at", "-pk")[:CANDIDATES]
     )
-    return _ranked([score_offer(need, offer, regions) for offer in candidates], limit)
+    tags, covered = offer_links([offer.pk for offer in candidates])
+    return _ranked(
+        [
+            score_offer(
+                need, offer, regions, tags.get(offer.pk, ()), covered.get(offer.pk)
+            )
+            for offer in candidates
+        ],
+        limit,
+    )
 
 
 def matching_experts(
@@ -243,9 +267,9 @@ def matching_experts(
     need = need_of(request, regions)
     if not need.subjects:
         return []
-    candidates = (
-        get_user_model()
-        .objects.filter(
+    User = get_user_model()
+    candidates = list(
+        User.objects.filter(
             is_active=True,
             listed_in_directory=True,
             tagged_expertise__tag_id__in=list(need.subjects),
@@ -253,31 +277,47 @@ def matching_experts(
         .exclude(pk=request.requested_by_id)
         .annotate(shared=Count("tagged_expertise", distinct=True))
         .select_related("country")
-        .defer(*_wide_country_fields("country"))
-        .prefetch_related("expertise")
+        .defer("bio", "password", *_wide_country_fields("country"))
         .order_by("-shared", "date_joined", "pk")[:CANDIDATES]
     )
-    return _ranked([score_expert(need, user, regions) for user in candidates], limit)
+    tags = _pairs(
+        User.expertise.through.objects.filter(
+            content_object_id__in=[user.pk for user in candidates],
+            tag_id__in=list(need.subjects),
+        ).values_list("content_object_id", "tag_id")
+    )
+    return _ranked(
+        [
+            score_expert(need, user, regions, tags.get(user.pk, ()))
+            for user in candidates
+        ],
+        limit,
+    )
 
 
 def requests_matching_offer(offer: CooperationOffer, limit: int = 50) -> list[Match]:
     """Requests still looking for help that this offer fits, best first."""
     regions = regions_by_path()
-    subject_ids = list(offer.subjects.values_list("pk", flat=True))
+    tags, covered = offer_links([offer.pk])
     candidates = (
         CooperationRequest.objects.filter(
-            status__in=ACTIVE_STATUSES[:2], subjects__in=subject_ids
+            status__in=ACTIVE_STATUSES[:2], subjects__tag__in=tags.get(offer.pk, ())
         )
         .exclude(requested_by_id=offer.offered_by_id)
         .distinct()
         .select_related("country")
+        .prefetch_related("subjects__tag")
         .order_by("-created_at", "-pk")[:CANDIDATES]
     )
     matches = []
     for request in candidates:
-        match = score_offer(need_of(request, regions), offer, regions)
+        match = score_offer(
+            need_of(request, regions),
+            offer,
+            regions,
+            tags.get(offer.pk, ()),
+            covered.get(offer.pk),
+        )
         if match:
-            matches.append(
-                Match(request, match.score, match.reasons, match.south_south)
-            )
+            matches.append(Match(request, match.score, match.why, match.south_south))
     return _ranked(matches, limit)

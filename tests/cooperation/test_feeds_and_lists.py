@@ -160,3 +160,12 @@ def test_lists_and_a_request_page_keep_a_fixed_query_count(
     for url, queries in budgets.items():
         with django_assert_max_num_queries(queries):
             assert client.get(url).status_code == 200
+
+
+def test_the_next_page_keeps_the_filters(client, network, people, subjects):
+    for n in range(21):
+        make_request(people.staff, network.benin, [subjects.forest], title=f"R{n}")
+    page = client.get("/cooperation/?language=fr&subject=forest").content.decode()
+    assert 'href="?page=2&amp;language=fr&amp;subject=forest"' in page
+    second = client.get("/cooperation/?page=2&language=fr&subject=forest")
+    assert "R0" in second.content.decode()
