@@ -86,6 +86,8 @@ def express_interest(user, request: CooperationRequest, message: str, offer=None
         raise NotAllowed(_("Sign in to offer your help."))
     if request.status not in (Status.OPEN, Status.DISCUSSION):
         raise CooperationError(_("This request no longer looks for providers."))
+    if request.requested_by_id == user.pk:
+        raise CooperationError(_("You cannot offer help with your own request."))
     if offer is not None and offer.offered_by_id != user.pk:
         raise NotAllowed(_("You can only propose your own offers."), "offer")
     if not message.strip():

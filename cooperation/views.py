@@ -128,7 +128,10 @@ def request_detail(request, pk: int):
         "experts": matching_experts(coop, regions=regions) if looking else [],
         "interests": coop.interests.select_related("member", "offer"),
         "trail": coop.events.select_related("actor"),
-        "interest_form": InterestForm(user=request.user) if looking else None,
+        # The country's own people discuss in the topic; they do not apply.
+        "interest_form": InterestForm(user=request.user)
+        if looking and not (manager and not request.user.is_staff)
+        else None,
         "status_form": StatusForm() if manager else None,
         "close_form": CloseForm()
         if manager and coop.status == Status.MATCHED

@@ -192,3 +192,18 @@ def test_unknown_requests_offers_and_feeds_are_404(client, db):
         404
     )
     assert client.get("/feeds/cooperation/offers/regions/mars.atom").status_code == 404
+
+
+def test_the_requester_cannot_express_interest_in_their_own_request(
+    client, network, people, subjects
+):
+    coop = make_request(people.focal_benin, network.benin, [subjects.forest])
+    client.force_login(people.focal_benin)
+    assert "I can help" not in client.get(coop.get_absolute_url()).content.decode()
+    response = client.post(
+        f"/cooperation/requests/{coop.pk}/interest/", {"message": "Me!"}
+    )
+    assert response.status_code == 400
+    assert "your own request" in response.content.decode()
+    coop.refresh_from_db()
+    assert coop.status == Status.OPEN and not coop.interests.exists()
