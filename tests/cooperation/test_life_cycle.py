@@ -107,3 +107,26 @@ def test_a_request_can_be_withdrawn_and_then_no_longer_changes(
     assert "cannot become" in response.content.decode()
     coop.refresh_from_db()
     assert coop.status == Status.WITHDRAWN
+
+
+def test_a_national_editor_edits_the_request_and_the_trail_says_so(
+    client, network, people, subjects
+):
+    coop = make_request(people.focal_benin, network.benin, [subjects.forest])
+    client.force_login(people.editor_benin)
+    form = request_form(network.kenya, [subjects.forest, subjects.ias])
+    form["title"] = "Mapping and controlling water hyacinth"
+    response = client.post(f"/cooperation/requests/{coop.pk}/edit/", form)
+    assert response.status_code == 302
+    coop.refresh_from_db()
+    assert coop.title == "Mapping and controlling water hyacinth"
+    assert coop.country == network.benin  # the country field cannot move it
+    assert set(coop.subjects.all()) == {subjects.forest, subjects.ias}
+    assert coop.events.last().kind == RequestEvent.Kind.EDITED
+
+    form["deadline"] = later(-2).isoformat()
+    response = client.post(f"/cooperation/requests/{coop.pk}/edit/", form)
+    assert response.status_code == 400
+    assert "The deadline is in the past." in response.content.decode()
+    coop.refresh_from_db()
+    assert coop.deadline == later()
