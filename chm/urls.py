@@ -18,6 +18,7 @@ urlpatterns = [
     path("feeds/", include("blog.urls")),
     path("feeds/", include("toolkits.feed_urls")),
     path("feeds/", include("forum.feed_urls")),
+    path("feeds/", include("cooperation.feed_urls")),
 ]
 
 if settings.DEBUG:
@@ -33,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("tags/", include("tagging.urls")),
     path("notifications/", include("notifications.urls")),
+    path("cooperation/", include("cooperation.urls")),
     path("harvest/<str:iso>/", blog_views.harvest_now, name="harvest_country"),
     path("", include("toolkits.urls")),
     # Wagtail's page serving must come last: it catches every other path.

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "blog",
     "forum",
     "toolkits",
+    "cooperation",
     "notifications",
     "tagging",
     "search",

@@ -20,6 +20,7 @@ from community.models import CountryPage, RegionPage, Subject, User
 from community.national_spaces import assign_focal_point, make_moderator
 from community.parties import PARTIES, REGIONS
 from community.subjects import SUBJECTS
+from cooperation.demo import seed_cooperation
 from forum.demo import seed_forums
 from home.models import HomePage
 from toolkits.demo import seed_toolkits
@@ -65,6 +66,7 @@ class Command(BaseCommand):
             self.seed_feeds(countries)
             seed_forums(home, self.demo_users())
             toolkits = seed_toolkits(home, countries, self.demo_users())
+            seed_cooperation(countries, self.demo_users())
         source = "CHM_DEMO_PASSWORD" if "CHM_DEMO_PASSWORD" in os.environ else "default"
         self.stdout.write(
             self.style.SUCCESS(

@@ -1,0 +1,323 @@
+"""Which offers and experts fit a request, and why.
+
+A match needs at least one CBD subject in common. Points then add up, and each
+point comes with the reason shown to the requester:
+
+- each shared CBD subject: 3
+- each shared type of assistance: 2
+- a shared language: 2
+- South–South (provider and requester both from the South, see `south.py`): 3
+- the offer covers the requester's region (or the whole world): 1
+- a verified expert: 1
+
+Ties go to the newest offer (or the expert who joined first). The candidates
+are read with a constant number of queries, whatever the size of the network.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from community.models import RegionPage
+
+from .models import (
+    ACTIVE_STATUSES,
+    AssistanceType,
+    CooperationOffer,
+    CooperationRequest,
+)
+from .south import is_south
+
+CANDIDATES = 200
+# What matching and its templates read of a country (a page: its row is wide).
+COUNTRY_FIELDS = ("title", "iso_code", "path", "url_path", "slug")
+SUBJECT_POINTS = 3
+TYPE_POINTS = 2
+LANGUAGE_POINTS = 2
+SOUTH_POINTS = 3
+COVERAGE_POINTS = 1
+VERIFIED_POINTS = 1
+
+
+@dataclass
+class Reason:
+    """A reason, translated only when shown: most candidates never are."""
+
+    text: object  # a lazy translation
+    params: dict = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        params = {
+            key: ", ".join(str(v) for v in value) if isinstance(value, list) else value
+            for key, value in self.params.items()
+        }
+        return str(self.text) % params if params else str(self.text)
+
+
+@dataclass
+class Match:
+    provider: object  # a CooperationOffer or a member (a request, for offers)
+    score: int
+    why: list[Reason] = field(default_factory=list)
+    south_south: bool = False
+
+    @property
+    def reasons(self) -> list[str]:
+        return [str(reason) for reason in self.why]
+
+
+def _wide_country_fields(prefix: str) -> list[str]:
+    from community.models import CountryPage
+
+    return [
+        f"{prefix}__{f.name}"
+        for f in CountryPage._meta.concrete_fields
+        if f.name not in COUNTRY_FIELDS and not f.primary_key and not f.is_relation
+    ]
+
+
+def regions_by_path() -> dict[str, RegionPage]:
+    return {region.path: region for region in RegionPage.objects.all()}
+
+
+def region_of(country, regions: dict[str, RegionPage]):
+    if country is None:
+        return None
+    return regions.get(country.path[: -Page.steplen])
+
+
+@dataclass
+class Need:
+    """What matching reads from a request, loaded once."""
+
+    request: CooperationRequest
+    subjects: dict[int, str]  # tag id -> name
+    subject_ids: set[int]
+    types: set[str]
+    languages: set[str]
+    region: object
+    south: bool
+
+
+def need_of(request: CooperationRequest, regions=None) -> Need:
+    regions = regions if regions is not None else regions_by_path()
+    prefetched = getattr(request, "_prefetched_objects_cache", {})
+    subjects = list(
+        request.subjects.all()
+        if "subjects" in prefetched
+        else request.subjects.select_related("tag")
+    )
+    region = region_of(request.country, regions)
+    return Need(
+        request=request,
+        subjects={s.tag_id: s.tag.name for s in subjects},
+        subject_ids={s.pk for s in subjects},
+        types=set(request.assistance_types),
+        languages=set(request.languages),
+        region=region,
+        south=is_south(request.country.iso_code, region.slug if region else None),
+    )
+
+
+def _language_names(codes) -> list:
+    names = dict(settings.LANGUAGES)
+    return [names.get(code, code) for code in sorted(codes)]
+
+
+def _common(
+    need: Need, tag_names: list[str], types: set[str], languages: set[str]
+) -> tuple[int, list[Reason]]:
+    score, reasons = SUBJECT_POINTS * len(tag_names), []
+    reasons.append(
+        Reason(_("Same CBD subjects: %(subjects)s"), {"subjects": ", ".join(tag_names)})
+    )
+    shared_types = need.types & types
+    if shared_types:
+        score += TYPE_POINTS * len(shared_types)
+        labels = [AssistanceType(code).label for code in sorted(shared_types)]
+        reasons.append(Reason(_("Offers %(types)s"), {"types": labels}))
+    shared_languages = need.languages & languages
+    if shared_languages:
+        score += LANGUAGE_POINTS
+        reasons.append(
+            Reason(
+                _("Works in %(languages)s"),
+                {"languages": _language_names(shared_languages)},
+            )
+        )
+    return score, reasons
+
+
+def _south_south(need: Need, country, regions) -> tuple[int, list[Reason], bool]:
+    region = region_of(country, regions)
+    if not (
+        need.south
+        and country is not None
+        and is_south(country.iso_code, region.slug if region else None)
+    ):
+        return 0, [], False
+    if region == need.region:
+        reason = Reason(
+            _("South–South: from %(country)s, in the same region"),
+            {"country": country.title},
+        )
+    else:
+        reason = Reason(
+            _("South–South: from %(country)s (%(region)s)"),
+            {"country": country.title, "region": region.title},
+        )
+    return SOUTH_POINTS, [reason], True
+
+
+def score_offer(
+    need: Need, offer: CooperationOffer, regions, tag_ids, region_ids
+) -> Match | None:
+    """`tag_ids`: the offer's subjects (as tags); `region_ids`: its coverage."""
+    tag_names = [need.subjects[t] for t in tag_ids if t in need.subjects]
+    if not tag_names:
+        return None
+    score, reasons = _common(
+        need, tag_names, set(offer.assistance_types), set(offer.languages)
+    )
+    points, why, south = _south_south(need, offer.country, regions)
+    score += points
+    reasons += why
+    if not region_ids:
+        score += COVERAGE_POINTS
+        reasons.append(Reason(_("Available worldwide")))
+    elif need.region is not None and need.region.pk in region_ids:
+        score += COVERAGE_POINTS
+        reasons.append(Reason(_("Covers %(region)s"), {"region": need.region.title}))
+    return Match(offer, score, reasons, south)
+
+
+def score_expert(need: Need, expert, regions, tag_ids) -> Match | None:
+    tag_names = [need.subjects[t] for t in tag_ids if t in need.subjects]
+    if not tag_names:
+        return None
+    score, reasons = _common(need, tag_names, set(), set(expert.languages or []))
+    points, why, south = _south_south(need, expert.country, regions)
+    score += points
+    reasons += why
+    if expert.verified_expert:
+        score += VERIFIED_POINTS
+        reasons.append(Reason(_("Verified expert")))
+    return Match(expert, score, reasons, south)
+
+
+def _pairs(queryset) -> dict[int, set[int]]:
+    """(owner id, linked id) rows as {owner id: {linked ids}}, without models."""
+    linked: dict[int, set[int]] = {}
+    for owner, other in queryset:
+        linked.setdefault(owner, set()).add(other)
+    return linked
+
+
+def offer_links(offer_ids) -> tuple[dict, dict]:
+    """Each offer's subject tags and covered regions, in two light queries."""
+    subjects = CooperationOffer.subjects.through.objects.filter(
+        cooperationoffer_id__in=offer_ids
+    ).values_list("cooperationoffer_id", "subject__tag_id")
+    regions = CooperationOffer.regions.through.objects.filter(
+        cooperationoffer_id__in=offer_ids
+    ).values_list("cooperationoffer_id", "regionpage_id")
+    return _pairs(subjects), _pairs(regions)
+
+
+def _ranked(matches: list[Match | None], limit: int | None) -> list[Match]:
+    # Python's sort is stable: equal scores keep the candidates' order.
+    ranked = sorted((m for m in matches if m), key=lambda m: -m.score)
+    return ranked[:limit] if limit else ranked
+
+
+def matching_offers(
+    request: CooperationRequest, limit: int | None = 10, regions=None
+) -> list[Match]:
+    regions = regions if regions is not None else regions_by_path()
+    need = need_of(request, regions)
+    candidates = list(
+        CooperationOffer.objects.active()
+        .filter(subjects__in=need.subject_ids)
+        .exclude(offered_by_id=request.requested_by_id)
+        .distinct()
+        .select_related("country", "offered_by")
+        .defer("description", *_wide_country_fields("country"))
+        .order_by("-created_at", "-pk")[:CANDIDATES]
+    )
+    tags, covered = offer_links([offer.pk for offer in candidates])
+    return _ranked(
+        [
+            score_offer(
+                need, offer, regions, tags.get(offer.pk, ()), covered.get(offer.pk)
+            )
+            for offer in candidates
+        ],
+        limit,
+    )
+
+
+def matching_experts(
+    request: CooperationRequest, limit: int | None = 5, regions=None
+) -> list[Match]:
+    regions = regions if regions is not None else regions_by_path()
+    need = need_of(request, regions)
+    if not need.subjects:
+        return []
+    User = get_user_model()
+    candidates = list(
+        User.objects.filter(
+            is_active=True,
+            listed_in_directory=True,
+            tagged_expertise__tag_id__in=list(need.subjects),
+        )
+        .exclude(pk=request.requested_by_id)
+        .annotate(shared=Count("tagged_expertise", distinct=True))
+        .select_related("country")
+        .defer("bio", "password", *_wide_country_fields("country"))
+        .order_by("-shared", "date_joined", "pk")[:CANDIDATES]
+    )
+    tags = _pairs(
+        User.expertise.through.objects.filter(
+            content_object_id__in=[user.pk for user in candidates],
+            tag_id__in=list(need.subjects),
+        ).values_list("content_object_id", "tag_id")
+    )
+    return _ranked(
+        [
+            score_expert(need, user, regions, tags.get(user.pk, ()))
+            for user in candidates
+        ],
+        limit,
+    )
+
+
+def requests_matching_offer(offer: CooperationOffer, limit: int = 50) -> list[Match]:
+    """Requests still looking for help that this offer fits, best first."""
+    regions = regions_by_path()
+    tags, covered = offer_links([offer.pk])
+    candidates = (
+        CooperationRequest.objects.filter(
+            status__in=ACTIVE_STATUSES[:2], subjects__tag__in=tags.get(offer.pk, ())
+        )
+        .exclude(requested_by_id=offer.offered_by_id)
+        .distinct()
+        .select_related("country")
+        .prefetch_related("subjects__tag")
+        .order_by("-created_at", "-pk")[:CANDIDATES]
+    )
+    matches = []
+    for request in candidates:
+        match = score_offer(
+            need_of(request, regions),
+            offer,
+            regions,
+            tags.get(offer.pk, ()),
+            covered.get(offer.pk),
+        )
+        if match:
+            matches.append(Match(request, match.score, match.why, match.south_south))
+    return _ranked(matches, limit)

@@ -1,0 +1,136 @@
+"""Asking for help: a focal point or national editor writes a request for their
+country. The request, its discussion topic and the first step of its trail are
+saved together or not at all; matching people hear of it after the commit."""
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from forum.errors import ForumError
+
+from . import events
+from .discussion import open_discussion
+from .errors import CooperationError, NotAllowed
+from .models import ACTIVE_STATUSES, CooperationRequest, RequestEvent, Scope
+from .permissions import can_manage_request, can_request_for
+from .validation import (
+    check_assistance_types,
+    check_dates,
+    check_languages,
+    check_subjects,
+)
+
+
+@dataclass
+class RequestDraft:
+    title: str
+    problem: str
+    country: object
+    contact_name: str
+    contact_email: str
+    assistance_types: list[str]
+    subjects: list
+    languages: list[str]
+    organisation: str = ""
+    scope: str = Scope.NATIONAL
+    start_date: date | None = None
+    deadline: date | None = None
+
+    @classmethod
+    def from_form(cls, cleaned: dict) -> "RequestDraft":
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in cleaned.items() if k in names})
+
+
+def _check(draft: RequestDraft, check_deadline: bool = True) -> None:
+    if not draft.title.strip() or not draft.problem.strip():
+        raise CooperationError(_("A request needs a title and a problem to solve."))
+    draft.assistance_types = check_assistance_types(draft.assistance_types)
+    draft.languages = check_languages(draft.languages)
+    draft.subjects = check_subjects(draft.subjects)
+    if draft.scope not in Scope.values:
+        raise CooperationError(_("Unknown geographic scope."), "scope")
+    if check_deadline:
+        check_dates(draft.start_date, draft.deadline)
+
+
+def create_request(user, draft: RequestDraft) -> CooperationRequest:
+    if not can_request_for(user, draft.country):
+        raise NotAllowed(
+            _(
+                "You can ask for help only on behalf of a country where you are a "
+                "focal point or national editor."
+            ),
+            "country",
+        )
+    _check(draft)
+    try:
+        with transaction.atomic():
+            request = CooperationRequest.objects.create(
+                title=draft.title.strip(),
+                problem=draft.problem.strip(),
+                country=draft.country,
+                requested_by=user,
+                organisation=draft.organisation,
+                contact_name=draft.contact_name,
+                contact_email=draft.contact_email,
+                assistance_types=draft.assistance_types,
+                languages=draft.languages,
+                scope=draft.scope,
+                start_date=draft.start_date,
+                deadline=draft.deadline,
+            )
+            request.subjects.set(draft.subjects)
+            request.topic = open_discussion(request)
+            request.save(update_fields=["topic"])
+            RequestEvent.objects.create(
+                request=request,
+                kind=RequestEvent.Kind.OPENED,
+                actor=user,
+                to_status=request.status,
+            )
+    except ForumError as refusal:
+        # The forum refused the discussion (too fast, same text twice): the
+        # request was rolled back with it.
+        raise CooperationError(refusal.message) from refusal
+    events.request_opened(request.pk)
+    return request
+
+
+@transaction.atomic
+def edit_request(user, request: CooperationRequest, draft: RequestDraft):
+    request = CooperationRequest.objects.select_for_update().get(pk=request.pk)
+    if not can_manage_request(user, request):
+        raise NotAllowed()
+    if request.status not in ACTIVE_STATUSES:
+        raise CooperationError(_("A closed or withdrawn request can no longer change."))
+    if draft.country is not None and draft.country.pk != request.country_id:
+        raise CooperationError(
+            _("A request stays with the country that made it."), "country"
+        )
+    deadline_changed = (draft.deadline, draft.start_date) != (
+        request.deadline,
+        request.start_date,
+    )
+    _check(draft, check_deadline=deadline_changed)
+    for name in (
+        "organisation",
+        "contact_name",
+        "contact_email",
+        "assistance_types",
+        "languages",
+        "scope",
+        "start_date",
+        "deadline",
+    ):
+        setattr(request, name, getattr(draft, name))
+    request.title = draft.title.strip()
+    request.problem = draft.problem.strip()
+    request.save()
+    request.subjects.set(draft.subjects)
+    RequestEvent.objects.create(
+        request=request, kind=RequestEvent.Kind.EDITED, actor=user
+    )
+    return request
