@@ -5,7 +5,6 @@ the same functions as the site, so matching, discussions and the trail are real.
 
 from datetime import timedelta
 
-from django.core.cache import cache
 from django.utils import timezone
 
 from community.models import RegionPage, Subject
@@ -53,12 +52,6 @@ def _subjects(codes) -> list[Subject]:
     return list(Subject.objects.filter(code__in=codes))
 
 
-def _unthrottled(user) -> None:
-    # The demo writes several topics in a row for the same member; the forum's
-    # per-member topic interval (forum.posting) is lifted for each.
-    cache.delete(f"forum:rate:topic:{user.pk}")
-
-
 def seed_cooperation(countries: dict, users: dict) -> int:
     """Create the demo once; returns how many requests were created."""
     offers = {}
@@ -86,7 +79,6 @@ def seed_cooperation(countries: dict, users: dict) -> int:
     for title, problem, types, codes, langs in REQUESTS:
         if CooperationRequest.objects.filter(title=title).exists():
             continue
-        _unthrottled(focal)
         request = create_request(
             focal,
             RequestDraft(

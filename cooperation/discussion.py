@@ -39,5 +39,10 @@ def open_discussion(request) -> Topic:
     }
     title = _("Cooperation request: %(title)s") % {"title": request.title}
     return create_topic(
-        cooperation_forum(), request.requested_by, title[:200], body, tags=subjects
+        cooperation_forum(),
+        request.requested_by,
+        title[:200],
+        body,
+        tags=subjects,
+        rate_limited=False,
     )

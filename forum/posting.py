@@ -101,10 +101,20 @@ def record_mentions(post: Post, members) -> None:
 
 @transaction.atomic
 def create_topic(
-    forum: Forum, author, title: str, raw: str, tags=(), page=None
+    forum: Forum,
+    author,
+    title: str,
+    raw: str,
+    tags=(),
+    page=None,
+    rate_limited: bool = True,
 ) -> Topic:
+    """A new topic with its first post. `rate_limited=False` is for topics that
+    another action opens on the member's behalf (a cooperation request's
+    discussion), which that action already paces."""
     check_can_write(author, forum)
-    check_rate_limit(author, "topic")
+    if rate_limited:
+        check_rate_limit(author, "topic")
     check_duplicate(author, raw)
     html, mentioned = cook(raw)
     now = timezone.now()

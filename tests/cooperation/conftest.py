@@ -2,7 +2,6 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
@@ -64,9 +63,6 @@ def request_draft(country, subjects, **fields) -> RequestDraft:
 
 
 def make_request(user, country, subjects, **fields):
-    # Each request opens a forum topic; the forum's per-member topic interval is
-    # lifted here, as if the member had waited.
-    cache.delete(f"forum:rate:topic:{user.pk}")
     return create_request(user, request_draft(country, subjects, **fields))
 
 

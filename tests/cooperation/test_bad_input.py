@@ -78,9 +78,14 @@ def test_the_write_functions_refuse_what_the_forms_refuse(network, people, subje
 def test_a_forum_refusal_rolls_the_whole_request_back(network, people, subjects):
     from cooperation.requesting import create_request
 
+    from cooperation.discussion import cooperation_forum
+
     make_request(people.focal_benin, network.benin, [subjects.forest])
-    # A second request straight away: the forum refuses its topic (too fast).
-    with pytest.raises(CooperationError, match="wait"):
+    # The Secretariat closed the forum: it refuses the second request's topic.
+    forum = cooperation_forum()
+    forum.is_locked = True
+    forum.save()
+    with pytest.raises(CooperationError, match="closed"):
         create_request(
             people.focal_benin,
             request_draft(network.benin, [subjects.forest], title="Another"),
