@@ -7,10 +7,12 @@ tests can all call it. Counters move with F() inside the same transaction.
 import hashlib
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from notifications import events
@@ -61,6 +63,16 @@ def check_duplicate(user, raw: str) -> None:
         raise Duplicate()
 
 
+def writing_language(language: str = "") -> str:
+    """The language a post is recorded in: the one given if the site offers it,
+    else the language the member is using the site in (the page they wrote on)."""
+    offered = dict(settings.LANGUAGES)
+    if language in offered:
+        return language
+    current = get_language() or settings.LANGUAGE_CODE
+    return current if current in offered else settings.LANGUAGE_CODE
+
+
 def can_read_forum(user, forum: Forum) -> bool:
     return forum.is_visible_to(user)
 
@@ -96,9 +108,17 @@ def record_mentions(post: Post, members) -> None:
 
 @transaction.atomic
 def create_topic(
-    forum: Forum, author, title: str, raw: str, tags=(), page=None
+    forum: Forum,
+    author,
+    title: str,
+    raw: str,
+    tags=(),
+    page=None,
+    *,
+    language: str = "",
 ) -> Topic:
     check_can_write(author, forum)
+    language = writing_language(language)
     check_rate_limit(author, "topic")
     check_duplicate(author, raw)
     html, mentioned = cook(raw)
@@ -114,6 +134,7 @@ def create_topic(
         post_count=1,
         is_hidden=held,
         page=page,
+        language=language,
     )
     if tags:
         topic.tags.set(list(tags))
@@ -125,6 +146,7 @@ def create_topic(
         html=html,
         created_at=now,
         is_held=held,
+        language=language,
     )
     record_mentions(post, mentioned)
     if not held:
@@ -141,7 +163,14 @@ def create_topic(
 
 
 @transaction.atomic
-def reply(topic: Topic, author, raw: str, reply_to: Post | None = None) -> Post:
+def reply(
+    topic: Topic,
+    author,
+    raw: str,
+    reply_to: Post | None = None,
+    *,
+    language: str = "",
+) -> Post:
     # The topic row is locked while the post number is taken.
     topic = Topic.objects.select_for_update().select_related("forum").get(pk=topic.pk)
     check_can_write(author, topic.forum, topic)
@@ -161,6 +190,7 @@ def reply(topic: Topic, author, raw: str, reply_to: Post | None = None) -> Post:
         reply_to=reply_to,
         created_at=now,
         is_held=held,
+        language=writing_language(language),
     )
     visible_changes = (
         {}

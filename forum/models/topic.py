@@ -52,14 +52,14 @@ class Topic(index.Indexed, models.Model):
         Forum, on_delete=models.CASCADE, related_name="topics", verbose_name=_("forum")
     )
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(max_length=80, allow_unicode=False)
+    slug = models.SlugField(_("slug"), max_length=80, allow_unicode=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="forum_topics",
         verbose_name=_("author"),
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
     tags = TaggableManager(through=TaggedTopic, blank=True, verbose_name=_("tags"))
     language = models.CharField(_("language"), max_length=10, blank=True)
     is_pinned = models.BooleanField(_("pinned"), default=False)
@@ -81,14 +81,16 @@ class Topic(index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="discussion",
+        verbose_name=_("discussed page"),
     )
     # Denormalised, maintained with F() by forum.posting.
-    post_count = models.PositiveIntegerField(default=0)  # highest post number
-    reply_count = models.PositiveIntegerField(default=0)
-    like_count = models.PositiveIntegerField(default=0)
-    last_post_at = models.DateTimeField(default=timezone.now)
+    post_count = models.PositiveIntegerField(_("posts"), default=0)  # highest number
+    reply_count = models.PositiveIntegerField(_("replies"), default=0)
+    like_count = models.PositiveIntegerField(_("likes"), default=0)
+    last_post_at = models.DateTimeField(_("last post"), default=timezone.now)
     last_poster = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("last poster"),
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
