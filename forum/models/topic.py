@@ -38,6 +38,11 @@ class TopicQuerySet(models.QuerySet):
             forum__visibility=Forum.Visibility.PUBLIC, is_hidden=False, is_deleted=False
         )
 
+    def in_language(self, language: str | None):
+        """Topics written in `language` (a code of settings.LANGUAGES); all of
+        them when it is empty."""
+        return self.filter(language=language) if language else self
+
     def in_list_order(self):
         return self.order_by("-is_pinned", "-last_post_at", "-pk")
 
