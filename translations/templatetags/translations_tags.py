@@ -1,11 +1,21 @@
 from django import template
-from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
 
 from translations import names
 from translations.languages import current_language
 from translations.routing import is_fallback
 
 register = template.Library()
+
+# One sentence per language rather than a language name slotted into one
+# sentence: each language words (and inflects) it its own way.
+FALLBACK_NOTICES = {
+    "ar": _("This page is not yet available in Arabic; showing the original."),
+    "es": _("This page is not yet available in Spanish; showing the original."),
+    "fr": _("This page is not yet available in French; showing the original."),
+    "ru": _("This page is not yet available in Russian; showing the original."),
+    "zh-hans": _("This page is not yet available in Chinese; showing the original."),
+}
 
 
 @register.filter
@@ -28,5 +38,5 @@ def translation_fallback_notice(context) -> dict:
     it has no translation in the reader's language yet."""
     page = context.get("page")
     if not is_fallback(page):
-        return {"language": ""}
-    return {"language": get_language_info(current_language())["name_translated"]}
+        return {"notice": ""}
+    return {"notice": FALLBACK_NOTICES.get(current_language(), "")}
