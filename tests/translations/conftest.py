@@ -6,6 +6,8 @@ from django.conf import settings
 from django.test import override_settings
 from wagtail.models import Locale
 
+from ..forum.conftest import forums  # noqa: F401  (shared fixture)
+
 FRENCH = {
     "Benin": "Bénin",
     "Africa": "Afrique",
