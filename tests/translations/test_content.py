@@ -78,3 +78,15 @@ def test_a_translation_newer_than_its_source_is_what_french_readers_get(
     assert "Afrique (fr)" in html
     assert french.url_path.endswith("/africa/")
     assert timezone.now() >= french.last_published_at
+
+
+def test_a_translated_home_and_region_still_list_every_region_and_country(
+    client, network, locales
+):
+    # Translating Benin copies its missing parents (home, Africa) into French.
+    translate_page(network.benin, locales["fr"], intro="Le centre béninois.")
+    home = client.get("/fr/").content.decode()
+    assert "Africa" in home and "Asia and the Pacific" in home
+    region = client.get("/fr/africa/").content.decode()
+    assert "Benin" in region and "Kenya" in region
+    assert client.get("/fr/asia-pacific/fiji/").status_code == 200
