@@ -51,6 +51,9 @@ def is_fallback(page) -> bool:
     lacks: an editorial page in another language than the one being read."""
     if page is None or not isinstance(page, Page):
         return False
+    if current_language() == settings.LANGUAGE_CODE:
+        # English is read from the English tree only: nothing to compare.
+        return False
     if page._meta.label not in TRANSLATABLE_PAGE_TYPES:
         return False
     return locale_code(page.locale_id) != current_language()

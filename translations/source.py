@@ -1,5 +1,6 @@
 from django.conf import settings
 
+from .languages import current_language
 from .routing import locale_code
 
 
@@ -10,7 +11,11 @@ def source_page(page):
     regions of the network and the news of a country hang under the source
     pages, so listings on a translated page are taken from its source.
     """
-    if locale_code(page.locale_id) == settings.LANGUAGE_CODE:
+    # English is read from the English tree: no lookup (and no query) needed.
+    if (
+        current_language() == settings.LANGUAGE_CODE
+        or locale_code(page.locale_id) == settings.LANGUAGE_CODE
+    ):
         return page
     source = (
         type(page)
