@@ -90,3 +90,19 @@ def test_a_translated_home_and_region_still_list_every_region_and_country(
     region = client.get("/fr/africa/").content.decode()
     assert "Benin" in region and "Kenya" in region
     assert client.get("/fr/asia-pacific/fiji/").status_code == 200
+
+
+def test_forums_stay_reachable_in_french_once_part_of_the_tree_is_translated(
+    client, network, locales, forums
+):
+    translate_page(network.benin, locales["fr"])
+    response = client.get("/fr/forums/forest/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="fr"' in html
+    # The forums are not editorial pages: no "not translated" notice.
+    assert NOTICE not in html
+
+
+def test_wagtail_own_utility_urls_are_not_taken_for_pages(client, network, locales):
+    assert client.get("/_util/login/").status_code == 200
