@@ -6,7 +6,8 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run migrate seed test lint format bench messages clean
+.PHONY: help install install-dev run migrate seed test lint format bench messages \
+	compile-messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -55,9 +56,21 @@ bench: install-dev ## Run the benchmarks under bench/ and print their figures
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk) || echo "wrk is missing: bench_load.py will say so"
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
-messages: install-dev ## Extract and compile the translation catalogues
-	$(BIN)/python manage.py makemessages --all --ignore=.venv --ignore=staticfiles
-	$(BIN)/python manage.py compilemessages --ignore=.venv
+# The five catalogues beside the English source, and what is not project code.
+LOCALES := fr es ar ru zh_Hans
+MESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench \
+	--ignore=node_modules --ignore=media
+MESSAGES_LOCALES := $(addprefix --locale=,$(LOCALES))
+
+messages: install-dev ## Extract every msgid (django + djangojs) and compile the catalogues
+	$(BIN)/python manage.py makemessages --domain=django $(MESSAGES_LOCALES) \
+		$(MESSAGES_IGNORE) --no-obsolete
+	$(BIN)/python manage.py makemessages --domain=djangojs $(MESSAGES_LOCALES) \
+		$(MESSAGES_IGNORE) --no-obsolete
+	$(MAKE) compile-messages
+
+compile-messages: ## Compile the .po catalogues to .mo (msgfmt --check-format: fails on a bad placeholder)
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=staticfiles
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -4,6 +4,7 @@ and URL routes that give each request its own feed object and cache it."""
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import path
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.views.decorators.cache import cache_page
 
@@ -11,15 +12,26 @@ FEED_CACHE_SECONDS = 300
 
 
 class SiteFeed(Feed):
-    """RSS 2.0 by default; `self.request` is the request being served."""
+    """RSS 2.0 by default; `self.request` is the request being served.
+
+    Feeds are not language-prefixed: `?lang=fr` gives the feed in French (its
+    titles, and its `language` element) and `items_language` lets a feed keep
+    only items written in that language; without it, English and every item.
+    """
 
     feed_type = Rss201rev2Feed
     language = settings.LANGUAGE_CODE
+    items_language = None
     item_guid_is_permalink = False
 
     def __call__(self, request, *args, **kwargs):
+        from translations.languages import supported
+
         self.request = request
-        return super().__call__(request, *args, **kwargs)
+        self.items_language = supported(request.GET.get("lang"))
+        self.language = self.items_language or settings.LANGUAGE_CODE
+        with translation.override(self.language):
+            return super().__call__(request, *args, **kwargs)
 
 
 def atom(feed_class: type[Feed]) -> type[Feed]:

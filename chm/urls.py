@@ -1,20 +1,22 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from blog import views as blog_views
 from home import views as home_views
+from translations import views as translation_views
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", translation_views.set_language, name="set_language"),
     path("feeds/", include("blog.urls")),
     path("feeds/", include("toolkits.feed_urls")),
     path("feeds/", include("forum.feed_urls")),
@@ -37,7 +39,11 @@ urlpatterns += i18n_patterns(
     path("cooperation/", include("cooperation.urls")),
     path("harvest/<str:iso>/", blog_views.harvest_now, name="harvest_country"),
     path("", include("toolkits.urls")),
-    # Wagtail's page serving must come last: it catches every other path.
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    # Wagtail's page serving must come last: it catches every other path. A
+    # page missing in the reader's language falls back to the original.
+    # (Wagtail's own /_util/ views, included below, are left to it.)
+    re_path(r"^(?!_util/)([\w\-/]*)$", translation_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

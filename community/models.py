@@ -169,12 +169,15 @@ class RegionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from blog.listing import news_context
+        from translations.source import source_page
 
         context = super().get_context(request, *args, **kwargs)
+        # A translated region lists the countries and news of its source.
+        source = source_page(self)
         context["countries"] = (
-            CountryPage.objects.child_of(self).live().public().order_by("title")
+            CountryPage.objects.child_of(source).live().public().order_by("title")
         )
-        context.update(news_context(request, region=self))
+        context.update(news_context(request, region=source))
         return context
 
 
@@ -298,12 +301,14 @@ class CountryPage(Page):
         from blog.listing import news_context
         from blog.models import FeedHarvest
         from toolkits.browsing import level_toolkits_context
+        from translations.source import source_page
 
         from .national_spaces import can_manage_country
 
         context = super().get_context(request, *args, **kwargs)
         context["focal_points"] = self.focal_points()
-        context.update(news_context(request, country=self))
+        # A translated country shows the news of its source.
+        context.update(news_context(request, country=source_page(self)))
         context.update(level_toolkits_context(self.capacity_level))
         if can_manage_country(request.user, self):
             context["can_manage"] = True

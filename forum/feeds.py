@@ -36,6 +36,7 @@ class LatestTopicsFeed(SiteFeed):
         self.root = forum_root_url()
         topics = list(
             self.topics(obj)
+            .in_language(self.items_language)
             .select_related("forum", "author")
             .prefetch_related("tags")
             .order_by("-created_at", "-pk")[:FEED_ITEMS]

@@ -6,11 +6,13 @@ tests can all call it. Counters move with F() inside the same transaction.
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from notifications import events
@@ -66,6 +68,16 @@ def check_duplicate(user, raw: str) -> None:
         raise Duplicate()
 
 
+def writing_language(language: str = "") -> str:
+    """The language a post is recorded in: the one given if the site offers it,
+    else the language the member is using the site in (the page they wrote on)."""
+    offered = dict(settings.LANGUAGES)
+    if language in offered:
+        return language
+    current = get_language() or settings.LANGUAGE_CODE
+    return current if current in offered else settings.LANGUAGE_CODE
+
+
 def can_read_forum(user, forum: Forum) -> bool:
     return forum.is_visible_to(user)
 
@@ -108,11 +120,14 @@ def create_topic(
     tags=(),
     page=None,
     rate_limited: bool = True,
+    *,
+    language: str = "",
 ) -> Topic:
     """A new topic with its first post. `rate_limited=False` is for topics that
     another action opens on the member's behalf (a cooperation request's
     discussion), which that action already paces."""
     check_can_write(author, forum)
+    language = writing_language(language)
     if rate_limited:
         check_rate_limit(author, "topic")
     check_duplicate(author, raw)
@@ -129,6 +144,7 @@ def create_topic(
         post_count=1,
         is_hidden=held,
         page=page,
+        language=language,
     )
     if tags:
         topic.tags.set(list(tags))
@@ -140,6 +156,7 @@ def create_topic(
         html=html,
         created_at=now,
         is_held=held,
+        language=language,
     )
     record_mentions(post, mentioned)
     if not held:
@@ -156,7 +173,14 @@ def create_topic(
 
 
 @transaction.atomic
-def reply(topic: Topic, author, raw: str, reply_to: Post | None = None) -> Post:
+def reply(
+    topic: Topic,
+    author,
+    raw: str,
+    reply_to: Post | None = None,
+    *,
+    language: str = "",
+) -> Post:
     # The topic row is locked while the post number is taken.
     topic = Topic.objects.select_for_update().select_related("forum").get(pk=topic.pk)
     check_can_write(author, topic.forum, topic)
@@ -176,6 +200,7 @@ def reply(topic: Topic, author, raw: str, reply_to: Post | None = None) -> Post:
         reply_to=reply_to,
         created_at=now,
         is_held=held,
+        language=writing_language(language),
     )
     visible_changes = (
         {}

@@ -7,10 +7,12 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from notifications.models import WatchLevel
 from notifications.subscriptions import set_watch_level, watch_level
+from translations.languages import supported
 
 from . import moderation, posting
 from .errors import ForumError
@@ -89,6 +91,11 @@ def topic_list(request, index, forum_slug: str):
     tag_slug = request.GET.get("tag", "")[:100]
     if tag_slug:
         topics = topics.filter(tags__slug=tag_slug)
+    language = supported(request.GET.get("lang"))
+    topics = topics.in_language(language)
+    filters = {
+        key: value for key, value in (("tag", tag_slug), ("lang", language)) if value
+    }
     page = Paginator(topics.for_listing().in_list_order(), TOPICS_PER_PAGE).get_page(
         request.GET.get("page")
     )
@@ -106,7 +113,8 @@ def topic_list(request, index, forum_slug: str):
         "forum": forum,
         "topics": page,
         "tag_slug": tag_slug,
-        "extra_query": f"&tag={tag_slug}" if tag_slug else "",
+        "extra_query": f"&{urlencode(filters)}" if filters else "",
+        "language": language,
         "watch_level": watch_level(request.user, forum),
         "watch_levels": WatchLevel.choices,
         "follow_url": f"{index.url}{forum.slug}/follow/",

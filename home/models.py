@@ -30,9 +30,12 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         from blog.listing import latest_news
         from community.models import RegionPage
+        from translations.source import source_page
 
         context = super().get_context(request, *args, **kwargs)
-        context["regions"] = RegionPage.objects.child_of(self).live().public()
+        # A translated home lists the regions of the source home.
+        source = source_page(self)
+        context["regions"] = RegionPage.objects.child_of(source).live().public()
         context["latest_news"] = latest_news()
         return context
 

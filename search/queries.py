@@ -46,6 +46,7 @@ from blog.models import BlogPostPage
 from community.models import CountryPage, RegionPage, User
 from forum.models import Forum, Post, Topic, forum_root_url
 from toolkits.models import ToolkitLanguage, ToolkitPage
+from translations.names import place_name, subject_name
 
 from .forms import KIND_CHOICES, KIND_LABELS, LANGUAGE_LABELS
 
@@ -498,8 +499,9 @@ def _label_facets(
         regions = RegionPage.objects.live()
         labels = {}
         for region in regions:
-            labels[region.pk] = (region.slug, region.title)
-            labels[region.path[:REGION_PATH_LENGTH]] = (region.slug, region.title)
+            title = place_name(region.title)
+            labels[region.pk] = (region.slug, title)
+            labels[region.path[:REGION_PATH_LENGTH]] = (region.slug, title)
         merged: dict = defaultdict(int)
         for key, count in region_counts.items():
             if key in labels:
@@ -514,14 +516,14 @@ def _label_facets(
         countries = CountryPage.objects.filter(pk__in=list(totals["country"]))
         build(
             "country",
-            {c.pk: (c.slug, c.title) for c in countries},
+            {c.pk: (c.slug, place_name(c.title)) for c in countries},
             params.country.slug if params.country else "",
         )
     if totals.get("forum"):
         forums = Forum.objects.visible_to(user).filter(pk__in=list(totals["forum"]))
         build(
             "forum",
-            {f.pk: (f.slug, f.name) for f in forums},
+            {f.pk: (f.slug, subject_name(f.name)) for f in forums},
             params.forum.slug if params.forum else "",
         )
     if totals.get("tag"):
@@ -530,7 +532,7 @@ def _label_facets(
         totals["tag"] = dict(top)
         build(
             "tag",
-            {t.pk: (t.slug, t.name) for t in tags},
+            {t.pk: (t.slug, subject_name(t.name)) for t in tags},
             params.tag.slug if params.tag else "",
         )
     if totals.get("language"):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from community.capacity import CapacityLevel
+from translations.names import place_name, subject_name
 
 from .models import (
     TOOLKIT_LANGUAGES,
@@ -118,7 +119,7 @@ def facets(base, filters: dict) -> dict[str, list[Option]]:
     )
     return {
         "subject": [
-            Option(slug, name, n, filters.get("subject") == slug)
+            Option(slug, subject_name(name), n, filters.get("subject") == slug)
             for slug, name, n in subject_counts
         ],
         "language": [
@@ -142,7 +143,7 @@ def facets(base, filters: dict) -> dict[str, list[Option]]:
             if format_counts.get(key) or filters.get("format") == key
         ],
         "region": [
-            Option(slug, title, n, filters.get("region") == slug)
+            Option(slug, place_name(title), n, filters.get("region") == slug)
             for slug, title, n in region_counts
         ],
     }

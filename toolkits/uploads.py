@@ -61,17 +61,17 @@ FORMATS = {
         FileFormat("xls", "Excel 97", "application/vnd.ms-excel", ("xls",)),
         FileFormat("ppt", "PowerPoint 97", "application/vnd.ms-powerpoint", ("ppt",)),
         FileFormat(
-            "odt", "ODF text", "application/vnd.oasis.opendocument.text", ("odt",)
+            "odt", _("ODF text"), "application/vnd.oasis.opendocument.text", ("odt",)
         ),
         FileFormat(
             "ods",
-            "ODF spreadsheet",
+            _("ODF spreadsheet"),
             "application/vnd.oasis.opendocument.spreadsheet",
             ("ods",),
         ),
         FileFormat(
             "odp",
-            "ODF presentation",
+            _("ODF presentation"),
             "application/vnd.oasis.opendocument.presentation",
             ("odp",),
         ),
@@ -80,7 +80,7 @@ FORMATS = {
         FileFormat("gif", "GIF", "image/gif", ("gif",)),
         FileFormat("webp", "WebP", "image/webp", ("webp",)),
         FileFormat("zip", "ZIP", "application/zip", ("zip",)),
-        FileFormat("txt", "Text", "text/plain", ("txt",)),
+        FileFormat("txt", _("Text"), "text/plain", ("txt",)),
         FileFormat("csv", "CSV", "text/csv", ("csv",)),
     )
 }

@@ -63,9 +63,12 @@ class Forum(models.Model):
     # Denormalised, maintained with F() by the posting functions.
     topic_count = models.PositiveIntegerField(_("topics"), default=0, editable=False)
     post_count = models.PositiveIntegerField(_("posts"), default=0, editable=False)
-    last_post_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_post_at = models.DateTimeField(
+        _("last post"), null=True, blank=True, editable=False
+    )
     last_topic = models.ForeignKey(
         "forum.Topic",
+        verbose_name=_("last topic"),
         null=True,
         blank=True,
         editable=False,

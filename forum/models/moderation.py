@@ -21,22 +21,30 @@ class Flag(models.Model):
         HIDDEN = "hidden", _("Post hidden")
         DISMISSED = "dismissed", _("Flag dismissed")
 
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="flags")
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, related_name="flags", verbose_name=_("post")
+    )
     reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("reported by"),
     )
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
     text = models.TextField(_("details"), blank=True, max_length=1000)
-    created_at = models.DateTimeField(auto_now_add=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("resolved by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=20, choices=Outcome.choices, blank=True
+    )
 
     objects = FlagQuerySet.as_manager()
 
@@ -68,13 +76,19 @@ class ModerationLog(models.Model):
     action = models.CharField(_("action"), max_length=40)
     topic = models.ForeignKey(
         "forum.Topic",
+        verbose_name=_("topic"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     post = models.ForeignKey(
-        Post, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Post,
+        verbose_name=_("post"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -85,7 +99,7 @@ class ModerationLog(models.Model):
         verbose_name=_("member"),
     )
     reason = models.CharField(_("reason"), max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("date"), auto_now_add=True, db_index=True)
 
     class Meta:
         ordering = ["-created_at"]

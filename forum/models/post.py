@@ -44,10 +44,13 @@ class Post(index.Indexed, models.Model):
     reply_to = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(default=timezone.now)
-    edited_at = models.DateTimeField(null=True, blank=True)
-    edit_count = models.PositiveIntegerField(default=0)
-    like_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(_("posted"), default=timezone.now)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    edit_count = models.PositiveIntegerField(_("edits"), default=0)
+    like_count = models.PositiveIntegerField(_("likes"), default=0)
+    # The language the member wrote in (a code of settings.LANGUAGES): lists and
+    # feeds filter on it. Blank when unknown (posts older than the field).
+    language = models.CharField(_("language"), max_length=10, blank=True)
     is_hidden = models.BooleanField(_("hidden by a moderator"), default=False)
     is_held = models.BooleanField(_("held for review"), default=False)
     is_deleted = models.BooleanField(_("deleted"), default=False)

@@ -40,6 +40,11 @@ class TopicQuerySet(ContentQuerySet):
             forum__visibility=Forum.Visibility.PUBLIC, is_hidden=False, is_deleted=False
         )
 
+    def in_language(self, language: str | None):
+        """Topics written in `language` (a code of settings.LANGUAGES); all of
+        them when it is empty."""
+        return self.filter(language=language) if language else self
+
     def in_list_order(self):
         return self.order_by("-is_pinned", "-last_post_at", "-pk")
 
@@ -54,14 +59,14 @@ class Topic(index.Indexed, models.Model):
         Forum, on_delete=models.CASCADE, related_name="topics", verbose_name=_("forum")
     )
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(max_length=80, allow_unicode=False)
+    slug = models.SlugField(_("slug"), max_length=80, allow_unicode=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="forum_topics",
         verbose_name=_("author"),
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
     tags = TaggableManager(through=TaggedTopic, blank=True, verbose_name=_("tags"))
     language = models.CharField(_("language"), max_length=10, blank=True)
     is_pinned = models.BooleanField(_("pinned"), default=False)
@@ -83,14 +88,16 @@ class Topic(index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="discussion",
+        verbose_name=_("discussed page"),
     )
     # Denormalised, maintained with F() by forum.posting.
-    post_count = models.PositiveIntegerField(default=0)  # highest post number
-    reply_count = models.PositiveIntegerField(default=0)
-    like_count = models.PositiveIntegerField(default=0)
-    last_post_at = models.DateTimeField(default=timezone.now)
+    post_count = models.PositiveIntegerField(_("posts"), default=0)  # highest number
+    reply_count = models.PositiveIntegerField(_("replies"), default=0)
+    like_count = models.PositiveIntegerField(_("likes"), default=0)
+    last_post_at = models.DateTimeField(_("last post"), default=timezone.now)
     last_poster = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("last poster"),
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",

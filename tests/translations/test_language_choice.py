@@ -1,0 +1,115 @@
+"""The reader's language: URL prefix, language cookie, a member's preference."""
+
+import pytest
+from django.conf import settings
+
+from ..factories import PASSWORD, UserFactory
+
+COOKIE = settings.LANGUAGE_COOKIE_NAME
+
+
+def test_an_anonymous_visitor_who_chose_french_is_taken_to_the_french_page(
+    client, network, locales
+):
+    client.cookies[COOKIE] = "fr"
+    response = client.get("/africa/benin/?page=2")
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/africa/benin/?page=2"
+
+
+@pytest.mark.parametrize("garbage", ["xx", "<script>", "fr-FR-bogus", "", "en"])
+def test_a_garbage_language_cookie_gives_english(client, network, locales, garbage):
+    client.cookies[COOKIE] = garbage
+    response = client.get("/africa/benin/")
+    assert response.status_code == 200
+    assert '<html lang="en" dir="ltr">' in response.content.decode()
+
+
+def test_opening_a_french_page_remembers_french(client, network, locales):
+    response = client.get("/fr/africa/")
+    assert response.cookies[COOKIE].value == "fr"
+    # Page links are written in the source language; the reader stays in French.
+    assert client.get("/africa/benin/")["Location"] == "/fr/africa/benin/"
+
+
+@pytest.mark.parametrize("path", ["/feeds/news.rss", "/healthz", "/admin/login/"])
+def test_urls_without_language_twins_are_not_redirected(client, network, locales, path):
+    client.cookies[COOKIE] = "fr"
+    response = client.get(path)
+    assert response.status_code in {200, 503}
+    assert not response.get("Location", "").startswith("/fr/")
+
+
+def test_signing_in_switches_to_the_member_preferred_language(client, network, locales):
+    member = UserFactory(preferred_language="es")
+    response = client.post(
+        "/accounts/login/", {"login": member.email, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/es/"
+    assert response.cookies[COOKIE].value == "es"
+    assert '<html lang="es"' in client.get(response["Location"]).content.decode()
+
+
+def test_a_member_without_preference_keeps_the_language_they_are_reading(
+    client, network, locales
+):
+    member = UserFactory(preferred_language="")
+    response = client.post(
+        "/fr/accounts/login/", {"login": member.email, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response.cookies[COOKIE].value == "fr"
+
+
+def test_a_signed_in_member_without_cookie_gets_their_preferred_language(
+    client, network, locales
+):
+    client.force_login(UserFactory(preferred_language="ru"))
+    assert client.get("/africa/")["Location"] == "/ru/africa/"
+
+
+def test_the_language_switcher_keeps_the_page_and_records_the_member_choice(
+    client, network, locales
+):
+    member = UserFactory(preferred_language="fr")
+    client.force_login(member)
+    response = client.post(
+        "/i18n/setlang/", {"language": "ar", "next": "/fr/africa/benin/"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/ar/africa/benin/"
+    assert response.cookies[COOKIE].value == "ar"
+    member.refresh_from_db()
+    assert member.preferred_language == "ar"
+
+
+def test_switching_back_to_english_lands_on_the_unprefixed_page(
+    client, network, locales
+):
+    client.cookies[COOKIE] = "fr"
+    response = client.post(
+        "/i18n/setlang/", {"language": "en", "next": "/fr/africa/benin/"}
+    )
+    assert response["Location"] == "/africa/benin/"
+    assert client.get("/africa/benin/").status_code == 200
+
+
+def test_the_switcher_ignores_an_unknown_language(client, network, locales):
+    member = UserFactory(preferred_language="fr")
+    client.force_login(member)
+    response = client.post("/i18n/setlang/", {"language": "xx", "next": "/africa/"})
+    assert response.status_code == 302
+    assert COOKIE not in response.cookies
+    member.refresh_from_db()
+    assert member.preferred_language == "fr"
+
+
+def test_the_switcher_is_on_every_page_with_the_current_page_as_next(
+    client, network, locales
+):
+    html = client.get("/fr/africa/benin/").content.decode()
+    assert 'action="/i18n/setlang/"' in html
+    assert 'name="next" type="hidden" value="/fr/africa/benin/"' in html
+    for code in ("ar", "en", "es", "fr", "ru", "zh-hans"):
+        assert f'<option value="{code}" lang="{code}"' in html
