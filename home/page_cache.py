@@ -9,9 +9,10 @@ bumps one counter that is part of every key, so the next visitor gets a fresh
 page at once rather than when the entry expires.
 
 What is never cached: requests with a session or pending messages (signed-in
-members, someone just told "saved"), anything but GET/HEAD, responses that set
-a cookie (a CSRF token in a form), responses marked private or no-store
-(`never_cache`), and anything but a 200.
+members, someone just told "saved") or a language cookie other than the
+page's, anything but GET, responses that set a cookie (a CSRF token in a
+form), responses marked private or no-store (`never_cache`), and anything but
+a 200.
 """
 
 import logging
@@ -75,11 +76,15 @@ def content_changed(sender, **kwargs) -> None:
 
 
 def _cacheable_request(request) -> bool:
+    # A reader whose language cookie differs from the page's language may be
+    # redirected to their language (translations.middleware): render for them.
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
     return (
         settings.CHM_PAGE_CACHE_SECONDS > 0
-        and request.method in ("GET", "HEAD")
+        and request.method == "GET"
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
+        and chosen in (None, translation.get_language())
     )
 
 

@@ -4,7 +4,7 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 from wagtail import views as wagtail_views
 
 from .languages import supported
@@ -37,17 +37,21 @@ def same_page_in(url: str, language: str) -> str:
     return urlunsplit(parts._replace(path=path))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def set_language(request):
     """The language switcher: the same page in the chosen language, the choice
     kept in the language cookie and, for a signed-in member, as their
-    preferred language. An unknown language changes nothing."""
-    next_url = request.POST.get("next") or request.META.get("HTTP_REFERER") or "/"
+    preferred language. An unknown language changes nothing.
+
+    The switcher is a list of links (GET), so pages carry no per-visitor
+    token and stay cacheable; choosing a language is harmless to repeat."""
+    data = request.POST if request.method == "POST" else request.GET
+    next_url = data.get("next") or request.META.get("HTTP_REFERER") or "/"
     if not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         next_url = "/"
-    language = supported(request.POST.get("language"))
+    language = supported(data.get("language"))
     if language is None:
         return HttpResponseRedirect(next_url)
     response = HttpResponseRedirect(same_page_in(next_url, language))
