@@ -2,8 +2,8 @@
 
 import pytest
 
-from forum.moderation import hide_post
 from forum.models import Post
+from forum.moderation import hide_post
 from forum.posting import reply
 
 from .conftest import established, make_topic
