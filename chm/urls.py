@@ -30,6 +30,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("members/", include("community.urls")),
+    path("network/", include("home.urls")),
     path("search/", include("search.urls")),
     path("tags/", include("tagging.urls")),
     path("notifications/", include("notifications.urls")),
