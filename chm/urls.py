@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("members/", include("community.urls")),
     path("network/", include("home.urls")),
+    path("experts/", include("community.directory_urls")),
     path("search/", include("search.urls")),
     path("tags/", include("tagging.urls")),
     path("notifications/", include("notifications.urls")),
