@@ -97,13 +97,17 @@ def verify_expert(request, username: str):
     verified = request.POST.get("verified") == "1"
     set_verified_expert(request.user, member, verified)
     if verified:
-        messages.success(request, _("%(name)s is now a verified expert.") % {
-            "name": member.get_display_name()
-        })
+        messages.success(
+            request,
+            _("%(name)s is now a verified expert.")
+            % {"name": member.get_display_name()},
+        )
     else:
-        messages.success(request, _("%(name)s is no longer a verified expert.") % {
-            "name": member.get_display_name()
-        })
+        messages.success(
+            request,
+            _("%(name)s is no longer a verified expert.")
+            % {"name": member.get_display_name()},
+        )
     return redirect(member)
 
 

@@ -46,15 +46,17 @@ def experts(network, subjects):
             languages=["fr"],
             show_email=True,
         ),
-        "sefo": expert(
-            "sefo", "Sefo Tui", network.fiji, ["marine"], languages=["en"]
-        ),
+        "sefo": expert("sefo", "Sefo Tui", network.fiji, ["marine"], languages=["en"]),
         "hidden": expert(
-            "hidden", "Hidden Expert", network.kenya, ["forest"],
+            "hidden",
+            "Hidden Expert",
+            network.kenya,
+            ["forest"],
             listed_in_directory=False,
         ),
-        "gone": expert("gone", "Gone Expert", network.kenya, ["forest"],
-                       is_active=False),
+        "gone": expert(
+            "gone", "Gone Expert", network.kenya, ["forest"], is_active=False
+        ),
     }
 
 
@@ -112,9 +114,7 @@ def test_unknown_filters_get_a_clear_400(client, experts, query, error):
     assert error in response.content.decode()
 
 
-def test_email_is_shown_only_to_signed_in_members_and_only_when_chosen(
-    client, experts
-):
+def test_email_is_shown_only_to_signed_in_members_and_only_when_chosen(client, experts):
     html = client.get("/experts/").content.decode()
     assert "aicha@example.org" not in html
     assert "aicha@example.org" not in client.get("/members/aicha/").content.decode()
@@ -123,9 +123,7 @@ def test_email_is_shown_only_to_signed_in_members_and_only_when_chosen(
     assert "aicha@example.org" in html  # chose to show it
     assert "wanjiru@example.org" not in html  # the default: no email
     assert "aicha@example.org" in client.get("/members/aicha/").content.decode()
-    assert "wanjiru@example.org" not in client.get(
-        "/members/wanjiru/"
-    ).content.decode()
+    assert "wanjiru@example.org" not in client.get("/members/wanjiru/").content.decode()
 
 
 def test_members_choose_their_listing_email_and_language_on_their_profile(
@@ -211,7 +209,7 @@ def test_profile_shows_recent_topics_solutions_toolkits_and_news(
 def test_directory_query_count_does_not_grow_with_experts(
     client, experts, subjects, django_assert_max_num_queries
 ):
-    for n in range(25):
+    for _n in range(25):
         member = UserFactory(languages=["en"])
         member.expertise.add(subjects["forest"].tag)
     with django_assert_max_num_queries(12):

@@ -79,10 +79,9 @@ def test_country_page_queries_do_not_grow_with_focal_points(
     client, network, django_assert_max_num_queries
 ):
     from community.national_spaces import assign_focal_point
+    from home.network_health import network_health
 
     from ..factories import UserFactory
-
-    from home.network_health import network_health
 
     for _ in range(15):
         assign_focal_point(UserFactory(), network.benin)
