@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "forum",
     "toolkits",
     "notifications",
+    "messaging",
     "tagging",
     "search",
     "wagtail.contrib.forms",
