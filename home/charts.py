@@ -69,7 +69,7 @@ def line_chart(
     height: int = 220,
 ) -> dict:
     """One polyline per series over shared x labels; a common y scale."""
-    left, right, top_pad, bottom = 36, 12, 12, 28
+    left, right, top_pad, bottom = 36, 24, 12, 28
     plot_w, plot_h = width - left - right, height - top_pad - bottom
     steps = max(len(labels) - 1, 1)
     top = _scale_max([v for _label, values in series for v in values])
