@@ -297,7 +297,7 @@ class CountryPage(Page):
     def get_context(self, request, *args, **kwargs):
         from blog.listing import news_context
         from blog.models import FeedHarvest
-        from home.network_health import network_health
+        from home.network_health import country_health
         from toolkits.browsing import level_toolkits_context
 
         from .national_spaces import can_manage_country
@@ -306,7 +306,7 @@ class CountryPage(Page):
         context["focal_points"] = self.focal_points()
         context.update(news_context(request, country=self))
         context.update(level_toolkits_context(self.capacity_level))
-        context["country_health"] = network_health().country(self.iso_code)
+        context["country_health"] = country_health(self)
         if can_manage_country(request.user, self):
             context["can_manage"] = True
             context["feed_harvest"] = FeedHarvest.objects.filter(country=self).first()

@@ -14,8 +14,8 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Q
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 WINDOW_DAYS = 90
@@ -173,11 +173,150 @@ def _month_starts(now: datetime, count: int) -> list[date]:
     return list(reversed(months))
 
 
-def compute_network_health(now: datetime | None = None) -> NetworkHealth:
-    from blog.models import BlogPostAuthor, BlogPostPage, FeedHarvest
-    from community.models import CountryPage, RegionPage, User
+def _activity_sources() -> dict[str, tuple]:
+    """Each kind of activity: its queryset, the path to its country and the
+    moment it happened. One definition for the dashboard and the country pages."""
+    from blog.models import BlogPostPage
     from forum.models import Post, Topic
     from toolkits.models import ToolkitPage
+
+    news = BlogPostPage.objects.live().filter(country__isnull=False)
+    topics = Topic.objects.filter(
+        is_hidden=False, is_deleted=False, author__country__isnull=False
+    )
+    replies = Post.objects.filter(
+        number__gt=1,
+        is_hidden=False,
+        is_deleted=False,
+        is_held=False,
+        topic__is_deleted=False,
+        author__country__isnull=False,
+    )
+    toolkits = ToolkitPage.objects.live().filter(country__isnull=False)
+    return {
+        "news": (news, "country_id", "published_at"),
+        "topics": (topics, "author__country_id", "created_at"),
+        "replies": (replies, "author__country_id", "created_at"),
+        "toolkits": (toolkits, "country_id", "first_published_at"),
+    }
+
+
+def _active_members(since: datetime):
+    """Members who wrote something in the window: a topic or reply, a news post
+    they are credited on, or a toolkit they own."""
+    from blog.models import BlogPostAuthor
+    from community.models import User
+    from forum.models import Post
+    from toolkits.models import ToolkitPage
+
+    return User.objects.filter(is_active=True, country__isnull=False).filter(
+        Exists(
+            Post.objects.filter(
+                author=OuterRef("pk"),
+                created_at__gte=since,
+                is_deleted=False,
+                is_hidden=False,
+            )
+        )
+        | Exists(
+            BlogPostAuthor.objects.filter(
+                author=OuterRef("pk"),
+                page__live=True,
+                page__published_at__gte=since,
+            )
+        )
+        | Exists(
+            ToolkitPage.objects.live().filter(
+                owner=OuterRef("pk"), first_published_at__gte=since
+            )
+        )
+    )
+
+
+def _focal_point_exists():
+    from community.models import User
+
+    return Exists(
+        User.objects.filter(is_active=True, groups=OuterRef("focal_point_group_id"))
+    )
+
+
+def country_health(country) -> CountryHealth:
+    """One country's figures for its page, in a single query (scalar
+    subqueries) and cached; the same definitions as the dashboard's."""
+    key = f"{CACHE_KEY}:country:{country.iso_code.upper()}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    from blog.models import FeedHarvest
+    from community.models import CountryPage
+
+    since = timezone.now() - timedelta(days=WINDOW_DAYS)
+
+    def count(queryset, country_field: str):
+        return Coalesce(
+            Subquery(
+                queryset.filter(**{country_field: OuterRef("pk")})
+                .order_by()
+                .values(country_field)
+                .annotate(n=Count("pk"))
+                .values("n")[:1]
+            ),
+            0,
+        )
+
+    # Prefixed: `news` and `toolkits` are reverse relations of CountryPage.
+    annotations = {
+        f"n_{kind}": count(qs.filter(**{f"{moment}__gte": since}), field)
+        for kind, (qs, field, moment) in _activity_sources().items()
+    }
+    annotations["n_active_members"] = count(_active_members(since), "country_id")
+    harvest = FeedHarvest.objects.filter(country=OuterRef("pk"))
+    row = (
+        CountryPage.objects.filter(pk=country.pk)
+        .annotate(
+            has_focal=_focal_point_exists(),
+            harvest_status=Subquery(harvest.values("status")[:1]),
+            harvest_success=Subquery(harvest.values("last_success")[:1]),
+            **annotations,
+        )
+        .values(
+            "iso_code",
+            "title",
+            "slug",
+            "url_path",
+            "capacity_level",
+            "national_website",
+            "feed_url",
+            "has_focal",
+            "harvest_status",
+            "harvest_success",
+            *annotations,
+        )
+        .first()
+    )
+    region = country.region  # the page template reads it too (cached property)
+    health = CountryHealth(
+        id=country.pk,
+        iso=row["iso_code"],
+        title=row["title"],
+        slug=row["slug"],
+        url=_page_url(row["url_path"]),
+        region_slug=region.slug if region else "",
+        capacity_level=row["capacity_level"],
+        has_focal_point=row["has_focal"],
+        has_website=bool(row["national_website"]),
+        feed_status=(row["harvest_status"] or "never") if row["feed_url"] else "none",
+        last_harvest=row["harvest_success"],
+        **{name.removeprefix("n_"): row[name] for name in annotations},
+    )
+    cache.set(key, health, CACHE_SECONDS)
+    return health
+
+
+def compute_network_health(now: datetime | None = None) -> NetworkHealth:
+    from blog.models import FeedHarvest
+    from community.models import CountryPage, RegionPage
 
     now = now or timezone.now()
     since = now - timedelta(days=WINDOW_DAYS)
@@ -195,13 +334,10 @@ def compute_network_health(now: datetime | None = None) -> NetworkHealth:
         .values("path", "slug", "title", "url_path")
     )
     region_by_path = {r["path"]: r for r in regions}
-    focal_point = User.objects.filter(
-        is_active=True, groups=OuterRef("focal_point_group_id")
-    )
     countries = (
         CountryPage.objects.live()
         .filter(default_locale)
-        .annotate(has_focal=Exists(focal_point))
+        .annotate(has_focal=_focal_point_exists())
         .order_by("title")
         .values(
             "id",
@@ -230,61 +366,12 @@ def compute_network_health(now: datetime | None = None) -> NetworkHealth:
             .values_list(country_field, "n")
         )
 
-    news_qs = BlogPostPage.objects.live().filter(country__isnull=False)
-    topics_qs = Topic.objects.filter(
-        is_hidden=False, is_deleted=False, author__country__isnull=False
-    )
-    replies_qs = Post.objects.filter(
-        number__gt=1,
-        is_hidden=False,
-        is_deleted=False,
-        is_held=False,
-        topic__is_deleted=False,
-        author__country__isnull=False,
-    )
-    toolkits_qs = ToolkitPage.objects.live().filter(country__isnull=False)
-    sources = {
-        "news": (news_qs, "country_id", "published_at"),
-        "topics": (topics_qs, "author__country_id", "created_at"),
-        "replies": (replies_qs, "author__country_id", "created_at"),
-        "toolkits": (toolkits_qs, "country_id", "first_published_at"),
-    }
+    sources = _activity_sources()
     counts = {
         kind: per_country(qs.filter(**{f"{moment}__gte": since}), country_field)
         for kind, (qs, country_field, moment) in sources.items()
     }
-    # A member is active when they wrote something in the window: a topic or
-    # reply, a news post they are credited on, or a toolkit they own.
-    active = (
-        User.objects.filter(is_active=True, country__isnull=False)
-        .filter(
-            Exists(
-                Post.objects.filter(
-                    author=OuterRef("pk"),
-                    created_at__gte=since,
-                    is_deleted=False,
-                    is_hidden=False,
-                )
-            )
-            | Exists(
-                BlogPostAuthor.objects.filter(
-                    author=OuterRef("pk"),
-                    page__live=True,
-                    page__published_at__gte=since,
-                )
-            )
-            | Exists(
-                ToolkitPage.objects.live().filter(
-                    owner=OuterRef("pk"), first_published_at__gte=since
-                )
-            )
-        )
-        .order_by()
-        .values("country_id")
-        .annotate(n=Count("pk"))
-        .values_list("country_id", "n")
-    )
-    counts["active_members"] = dict(active)
+    counts["active_members"] = per_country(_active_members(since), "country_id")
 
     # Activity per country and month, for the regional timelines.
     monthly: dict[tuple[int, date], int] = {}

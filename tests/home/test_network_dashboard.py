@@ -148,6 +148,12 @@ def test_dashboard_figures_are_cached(client, activity, django_assert_num_querie
 
 
 def test_country_page_shows_its_health_summary(client, activity):
+    from home.network_health import country_health
+
+    for country in (activity.benin, activity.kenya, activity.fiji):
+        summary = country_health(country)
+        assert summary == network_health().country(country.iso_code)
+    cache.clear()
     html = client.get("/africa/benin/").content.decode()
     assert "Network health" in html
     assert "Last 90 days: 2 news, 0 topics, 0 replies, 0 toolkits" in html
