@@ -64,7 +64,7 @@ def _dashboard_filters(request, health):
             _("Unknown parameter: %(names)s. Known: colour, region.")
             % {"names": ", ".join(unknown)}
         )
-    colour = request.GET.get("colour", "capacity")
+    colour = request.GET.get("colour") or "capacity"
     if colour not in COLOURINGS:
         raise BadDashboardRequest(
             _("Unknown colouring “%(value)s”: use capacity or activity.")
@@ -72,7 +72,7 @@ def _dashboard_filters(request, health):
         )
     region = None
     slug = request.GET.get("region")
-    if slug is not None:
+    if slug:  # the form's "All regions" sends an empty value
         region = health.region(slug)
         if region is None:
             raise BadDashboardRequest(

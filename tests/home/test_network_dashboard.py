@@ -137,6 +137,12 @@ def test_unknown_filters_get_a_clear_400(client, activity, url, error):
     assert error in response.content.decode()
 
 
+def test_the_forms_empty_choices_mean_everything(client, activity):
+    response = client.get("/network/?colour=&region=")
+    assert response.status_code == 200
+    assert len(response.context["regions"]) == 2
+
+
 def test_other_export_formats_are_not_found(client, activity):
     assert client.get("/network/network.xml").status_code == 404
 
