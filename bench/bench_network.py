@@ -92,7 +92,8 @@ def measure() -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from home.network_health import compute_network_health
+    from community.models import CountryPage
+    from home.network_health import compute_network_health, country_health
 
     cold = []
     for _ in range(ROUNDS):
@@ -104,6 +105,18 @@ def measure() -> None:
         f"figures computed cold ({len(health.countries)} countries, "
         f"{len(queries)} queries): p50 {statistics.median(cold):.0f} ms, "
         f"p95 {percentile(cold, 0.95):.0f} ms"
+    )
+    country = CountryPage.objects.get(iso_code="KE")
+    single = []
+    for _ in range(ROUNDS):
+        cache.clear()
+        started = time.perf_counter()
+        with CaptureQueriesContext(connection) as queries:
+            country_health(country)
+        single.append((time.perf_counter() - started) * 1000)
+    print(
+        f"one country's summary cold ({len(queries)} query): "
+        f"p50 {statistics.median(single):.0f} ms, p95 {percentile(single, 0.95):.0f} ms"
     )
     client = Client()
     cache.clear()
