@@ -33,6 +33,9 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("members/", include("community.urls")),
+    path("network/", include("home.urls")),
+    path("experts/", include("community.directory_urls")),
+    path("messages/", include("messaging.urls")),
     path("search/", include("search.urls")),
     path("tags/", include("tagging.urls")),
     path("notifications/", include("notifications.urls")),

@@ -36,6 +36,9 @@ class ProfileForm(forms.ModelForm):
             "position",
             "bio",
             "languages",
+            "preferred_language",
+            "listed_in_directory",
+            "show_email",
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 6})}
 

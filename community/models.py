@@ -300,6 +300,7 @@ class CountryPage(Page):
     def get_context(self, request, *args, **kwargs):
         from blog.listing import news_context
         from blog.models import FeedHarvest
+        from home.network_health import country_health
         from toolkits.browsing import level_toolkits_context
         from translations.source import source_page
 
@@ -310,6 +311,7 @@ class CountryPage(Page):
         # A translated country shows the news of its source.
         context.update(news_context(request, country=source_page(self)))
         context.update(level_toolkits_context(self.capacity_level))
+        context["country_health"] = country_health(self)
         if can_manage_country(request.user, self):
             context["can_manage"] = True
             context["feed_harvest"] = FeedHarvest.objects.filter(country=self).first()

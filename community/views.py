@@ -1,25 +1,114 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
+from .directory import (
+    DirectoryFilterForm,
+    can_see_email,
+    is_community_moderator,
+    listed_experts,
+    set_verified_expert,
+)
 from .forms import ProfileForm
 from .models import Subject, User
 
+DIRECTORY_PAGE_SIZE = 30
+PROFILE_LIST_SIZE = 5
+
 
 def profile(request, username: str):
+    from blog.models import BlogPostPage
+    from forum.models import Topic
+    from toolkits.models import ToolkitPage
+
     member = get_object_or_404(
         User.objects.select_related("country"), username=username, is_active=True
     )
     expertise = Subject.objects.filter(tag__in=member.expertise.all()).select_related(
         "tag"
     )
+    visible_topics = Topic.objects.visible_to(request.user).select_related("forum")
     return render(
         request,
         "community/profile.html",
-        {"member": member, "expertise": expertise},
+        {
+            "member": member,
+            "expertise": expertise,
+            "show_email": can_see_email(request.user, member),
+            "can_verify": is_community_moderator(request.user),
+            "recent_topics": visible_topics.filter(author=member).order_by(
+                "-created_at"
+            )[:PROFILE_LIST_SIZE],
+            "solutions": visible_topics.filter(
+                solution__author=member,
+                solution__is_hidden=False,
+                solution__is_deleted=False,
+            ).order_by("-last_post_at")[:PROFILE_LIST_SIZE],
+            "toolkits": ToolkitPage.objects.published()
+            .filter(owner=member)
+            .order_by("-first_published_at")[:PROFILE_LIST_SIZE],
+            "news": BlogPostPage.objects.published()
+            .filter(post_authors__author=member)
+            .distinct()
+            .order_by("-published_at")[:PROFILE_LIST_SIZE],
+        },
     )
+
+
+@require_GET
+def directory(request):
+    form = DirectoryFilterForm(request.GET)
+    if not form.is_valid():
+        return render(request, "community/directory.html", {"form": form}, status=400)
+    experts = form.filter(listed_experts())
+    page = Paginator(experts, DIRECTORY_PAGE_SIZE).get_page(
+        form.cleaned_data.get("page")
+    )
+    kept = {
+        key: value
+        for key, value in request.GET.items()
+        if key != "page" and value and key in form.KNOWN
+    }
+    return render(
+        request,
+        "community/directory.html",
+        {
+            "form": form,
+            "items": page,
+            "experts": [
+                (expert, can_see_email(request.user, expert)) for expert in page
+            ],
+            "extra_query": "&" + urlencode(kept) if kept else "",
+            "filtered": bool(kept),
+        },
+    )
+
+
+@require_POST
+@login_required
+def verify_expert(request, username: str):
+    member = get_object_or_404(User, username=username, is_active=True)
+    verified = request.POST.get("verified") == "1"
+    set_verified_expert(request.user, member, verified)
+    if verified:
+        messages.success(
+            request,
+            _("%(name)s is now a verified expert.")
+            % {"name": member.get_display_name()},
+        )
+    else:
+        messages.success(
+            request,
+            _("%(name)s is no longer a verified expert.")
+            % {"name": member.get_display_name()},
+        )
+    return redirect(member)
 
 
 @login_required

@@ -1,7 +1,17 @@
+import csv
+
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from community.capacity import CapacityLevel
+
+from .charts import bar_chart, line_chart
+from .network_health import WINDOW_DAYS, network_health
 
 
 @never_cache
@@ -29,3 +39,116 @@ def healthz(request):
             "database unavailable\n", status=503, content_type="text/plain"
         )
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+# The network dashboard -----------------------------------------------------
+
+DASHBOARD_PARAMETERS = {"colour", "region"}
+COLOURINGS = ("capacity", "activity")
+CSV_COLUMNS = (
+    "iso",
+    "title",
+    "region_slug",
+    "capacity_level",
+    "has_focal_point",
+    "has_website",
+    "feed_status",
+    "last_harvest",
+    "news",
+    "topics",
+    "replies",
+    "toolkits",
+    "activity",
+    "active_members",
+    "quiet",
+)
+
+
+class BadDashboardRequest(Exception):
+    pass
+
+
+def _dashboard_filters(request, health):
+    """The dashboard's few query parameters; anything else is a mistake the
+    reader should hear about rather than a silently ignored filter."""
+    unknown = sorted(set(request.GET) - DASHBOARD_PARAMETERS)
+    if unknown:
+        raise BadDashboardRequest(
+            _("Unknown parameter: %(names)s. Known: colour, region.")
+            % {"names": ", ".join(unknown)}
+        )
+    colour = request.GET.get("colour") or "capacity"
+    if colour not in COLOURINGS:
+        raise BadDashboardRequest(
+            _("Unknown colouring “%(value)s”: use capacity or activity.")
+            % {"value": colour[:40]}
+        )
+    region = None
+    slug = request.GET.get("region")
+    if slug:  # the form's "All regions" sends an empty value
+        region = health.region(slug)
+        if region is None:
+            raise BadDashboardRequest(
+                _("Unknown region “%(value)s”.") % {"value": slug[:40]}
+            )
+    return colour, region
+
+
+def _bad_request(request, message: str):
+    return render(
+        request, "home/network_bad_request.html", {"error": message}, status=400
+    )
+
+
+@require_GET
+def network_dashboard(request):
+    health = network_health()
+    try:
+        colour, region = _dashboard_filters(request, health)
+    except BadDashboardRequest as error:
+        return _bad_request(request, str(error))
+    regions = [region] if region else health.regions
+    month_labels = [date_format(month, "M y") for month in health.months]
+    capacity = bar_chart(
+        [str(level) for level in range(6)],
+        health.capacity_distribution,
+        css_prefix="level-",
+    )
+    timeline = line_chart(month_labels, [(r.title, r.timeline) for r in health.regions])
+    return render(
+        request,
+        "home/network_dashboard.html",
+        {
+            "health": health,
+            "regions": regions,
+            "selected_region": region,
+            "colour": colour,
+            "capacity_chart": capacity,
+            "timeline_chart": timeline,
+            "month_labels": month_labels,
+            "capacity_levels": CapacityLevel.choices,
+            "window_days": WINDOW_DAYS,
+        },
+    )
+
+
+@require_GET
+def network_export(request, fmt: str):
+    health = network_health()
+    try:
+        _colour, region = _dashboard_filters(request, health)
+    except BadDashboardRequest as error:
+        return HttpResponse(
+            f"{error}\n", status=400, content_type="text/plain; charset=utf-8"
+        )
+    if fmt == "json":
+        response = JsonResponse(health.as_json(region))
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        writer = csv.writer(response)
+        writer.writerow(CSV_COLUMNS)
+        for country in region.countries if region else health.countries:
+            row = country.as_row()
+            writer.writerow([row[column] for column in CSV_COLUMNS])
+    response["Content-Disposition"] = f'attachment; filename="chm-network.{fmt}"'
+    return response

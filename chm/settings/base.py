@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "toolkits",
     "cooperation",
     "notifications",
+    "messaging",
     "tagging",
     "search",
     "translations",

@@ -1,0 +1,29 @@
+"""Tell a member about a new private message through the notifications app's
+delivery, so the bell and their email choices apply as for any notice."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+
+@task()
+def message_sent(message_id: int) -> int:
+    from notifications.audiences import Draft
+    from notifications.delivery import deliver
+    from notifications.models import Kind
+
+    from .models import Message
+
+    message = Message.objects.select_related("sender").filter(pk=message_id).first()
+    if message is None:
+        return 0
+    draft = Draft(
+        recipient_id=message.recipient_id,
+        kind=Kind.MESSAGE,
+        title=_("Private message from %(name)s")
+        % {"name": message.sender.get_display_name()},
+        url=reverse("messaging:conversation", args=[message.sender.username]),
+        event_key=f"message:{message.pk}",
+        actor_id=message.sender_id,
+    )
+    return len(deliver([draft]))

@@ -1,0 +1,56 @@
+"""A newcomer looks at the network dashboard, finds an expert and writes to them."""
+
+import pytest
+from taggit.models import Tag
+
+from community.models import Subject
+
+from ..conftest import build_network
+from ..factories import PASSWORD, UserFactory
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_dashboard_charts_render_and_colouring_switches_without_script(
+    live_server, page
+):
+    build_network()
+    page.goto(live_server.url + "/")
+    page.get_by_role("link", name="Dashboard").click()
+    assert page.get_by_role("heading", name="Countries by capacity level").is_visible()
+    assert page.locator("svg rect.bar").count() == 6
+    page.select_option("#colour-select", "activity")
+    page.get_by_role("button", name="Show").click()
+    assert "colour=activity" in page.url
+    assert page.get_by_role("heading", name="Countries by activity").is_visible()
+    assert page.locator(".tile.activity-0").count() == 3
+    assert page.csp_violations == []
+
+
+def test_newcomer_finds_an_expert_and_sends_a_message(live_server, page):
+    network = build_network()
+    tag = Tag.objects.create(name="Forest", slug="forest")
+    Subject.objects.create(tag=tag, code="CBD-SUBJECT-FOR", kind="thematic")
+    expert = UserFactory(
+        username="wanjiru", display_name="Wanjiru Kamau", country=network.kenya
+    )
+    expert.expertise.add(tag)
+    UserFactory(username="newcomer", email="new@example.org", display_name="Newcomer")
+    page.goto(live_server.url + "/accounts/login/")
+    page.fill("input[name=login]", "new@example.org")
+    page.fill("input[name=password]", PASSWORD)
+    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.wait_for_url(live_server.url + "/")
+    page.get_by_role("link", name="Experts").click()
+    page.select_option("#id_subject", "forest")
+    page.get_by_role("button", name="Find experts").click()
+    page.get_by_role("link", name="Wanjiru Kamau").click()
+    page.get_by_role("link", name="Send a message").click()
+    page.fill("textarea[name=body]", "Could you advise on forest monitoring?")
+    page.get_by_role("button", name="Send", exact=True).click()
+    assert page.get_by_text("Your message was sent.").is_visible()
+    assert page.get_by_text("Could you advise on forest monitoring?").is_visible()
+    assert page.csp_violations == []
