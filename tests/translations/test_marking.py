@@ -10,7 +10,7 @@ from django.conf import settings
 BASE_DIR = Path(settings.BASE_DIR)
 PROJECT_APPS = [name for name in settings.INSTALLED_APPS if (BASE_DIR / name).is_dir()]
 # Not words to translate: the site's name and feed format names (proper nouns).
-ALLOWED_WORDS = {"CHM", "Commons", "RSS", "Atom"}
+ALLOWED_WORDS = {"CHM", "Commons", "RSS", "Atom", "CSV", "JSON"}
 VISIBLE_ATTRIBUTES = ("title", "placeholder", "aria-label", "alt", "label")
 
 STRIP = [
