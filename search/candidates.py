@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connections, router
-from django.db.models import F, QuerySet, Value
+from django.db.models import BigIntegerField, F, QuerySet, Value
 from django.db.models.expressions import CombinedExpression, RawSQL
+from django.db.models.functions import Cast
 from wagtail.search.backends import get_search_backend
 
 # Per kind. Pages stop at 50 × 10 results, so the best 500 of each kind are all
@@ -66,7 +67,6 @@ def candidates(
     if backend is None:
         return None
     from django.contrib.postgres.search import SearchRank, SearchVectorField
-    from modelsearch.utils import get_descendants_content_types_pks
     from wagtail.search.models import IndexEntry
 
     branches = []
@@ -81,9 +81,7 @@ def candidates(
         score = SearchRank(F("title"), tsquery, weights=compiler.sql_weights) * F(
             "title_norm"
         ) + SearchRank(F("body"), tsquery, weights=compiler.sql_weights)
-        entries = IndexEntry._default_manager.filter(
-            content_type_id__in=get_descendants_content_types_pks(qs.model)
-        )
+        entries = _entries_newest_first(IndexEntry, qs.model)
         title_first = (
             entries.filter(title=tsquery)
             .annotate(_kind=Value(n), _branch=Value(0), _score=score)
@@ -122,6 +120,85 @@ def candidates(
     for key, n in counted.items():
         if n > CAP:
             out[key].truncated = True
+    return out
+
+
+INTEGER_KEYS = {"AutoField", "BigAutoField", "IntegerField", "BigIntegerField"}
+
+
+def _entries_newest_first(index_entry, model) -> QuerySet:
+    """The model's index entries, highest primary key first when keys are
+    integers: equal ranks show newest first, as the backend orders them, and a
+    word found everywhere stops at the first `CAP + 1` entries of the
+    `chm_search_object_order` index (migration 0002), whose predicate the
+    filter repeats."""
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    types = get_descendants_content_types_pks(model)
+    entries = index_entry._default_manager.all()
+    if len(types) == 1:
+        entries = entries.filter(content_type_id=types[0])
+    else:
+        entries = entries.filter(content_type_id__in=types)
+    pk = model._meta.pk
+    key = pk.target_field if pk.is_relation else pk
+    if key.get_internal_type() not in INTEGER_KEYS:
+        return entries
+    return (
+        entries.filter(object_id__regex=r"^[0-9]{1,18}$")
+        .annotate(_object_pk=Cast("object_id", BigIntegerField()))
+        .order_by("-_object_pk")
+    )
+
+
+def autocomplete_candidates(
+    querysets: dict[str, QuerySet], query, limit: int
+) -> dict[str, Candidates] | None:
+    """Per kind, the `limit` best items whose autocomplete words start like
+    `query`, ranked as the backend ranks them, in one query (the GIN index on
+    `autocomplete` finds them). None when the backend is not PostgreSQL's."""
+    backend = _postgres_backend()
+    if backend is None:
+        return None
+    from django.contrib.postgres.search import SearchRank
+    from modelsearch.utils import get_descendants_content_types_pks
+    from wagtail.search.models import IndexEntry
+
+    branches = []
+    for n, qs in enumerate(querysets.values()):
+        compiler = backend.autocomplete_query_compiler_class(
+            qs.model.objects.none(), query, order_by_relevance=True
+        )
+        tsquery = compiler.build_tsquery(query, config=compiler.get_config(backend))
+        if tsquery is None:
+            return {key: Candidates() for key in querysets}
+        branches.append(
+            IndexEntry._default_manager.filter(
+                content_type_id__in=get_descendants_content_types_pks(qs.model),
+                autocomplete=tsquery,
+            )
+            .annotate(
+                _kind=Value(n),
+                _score=SearchRank(
+                    F("autocomplete"), tsquery, weights=compiler.sql_weights
+                ),
+            )
+            .order_by("-_score")
+            .values_list("_kind", "object_id", "_score")[: limit + 1]
+        )
+    if not branches:
+        return {}
+    keys = list(querysets)
+    ranked: dict[str, list] = {key: [] for key in keys}
+    for kind, object_id, score in branches[0].union(*branches[1:], all=True):
+        pk = querysets[keys[kind]].model._meta.pk.to_python(object_id)
+        ranked[keys[kind]].append((float(score or 0.0), pk))
+    out = {}
+    for key, rows in ranked.items():
+        rows.sort(reverse=True)  # the backend's order: rank, then newest
+        out[key] = Candidates(
+            {pk: score for score, pk in rows[:limit]}, len(rows) > limit
+        )
     return out
 
 

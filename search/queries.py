@@ -53,13 +53,14 @@ from community.models import CountryPage, RegionPage, User
 from forum.models import Forum, Post, Topic, forum_root_url
 from toolkits.models import ToolkitLanguage, ToolkitPage
 
-from .candidates import CAP, among, candidates
+from .candidates import CAP, among, autocomplete_candidates, candidates
 from .forms import KIND_CHOICES, KIND_LABELS, LANGUAGE_LABELS
 
 PER_PAGE = 10
 MAX_PAGES = 50  # deeper than anyone reads; keeps merging and OFFSETs cheap
 CANDIDATES = 500  # per kind, for backends that cannot search inside a queryset
 SUGGESTIONS = 8
+SUGGEST_CANDIDATES = 20  # per kind, before visibility (PostgreSQL)
 SNIPPET_CHARS = 220
 # Regions are children of the home page: their tree path is this long.
 REGION_PATH_LENGTH = 12
@@ -488,14 +489,20 @@ def _facet_counts(
     spec: KindSpec, qs: QuerySet, rows: list[dict], single: list[str]
 ) -> dict[str, dict]:
     """Items per facet value among `rows` (the kind's results, at most `CAP`):
-    single-valued dimensions come with the rows, each multi-valued one costs
-    one query over the same primary keys."""
+    single-valued dimensions come with the rows, each multi-valued one as an
+    array on PostgreSQL or with one query over the same primary keys."""
     counts: dict[str, dict] = {}
     pks = [row["pk"] for row in rows]
     for dimension, path in spec.facets.items():
         seen: dict[Any, set] = defaultdict(set)
         if path in single:
             pairs = ((row["pk"], row[path]) for row in rows)
+        elif rows and f"_all_{dimension}" in rows[0]:
+            pairs = (
+                (row["pk"], value)
+                for row in rows
+                for value in row[f"_all_{dimension}"] or ()
+            )
         else:
             pairs = among(qs, pks).order_by().values_list("pk", path)
         for pk, value in pairs:
@@ -827,6 +834,18 @@ def _kind_rows(spec, qs, query, terms, language, single, scores) -> list[dict]:
             _region_path=Substr("path", 1, REGION_PATH_LENGTH)
         )
     values = ranked_qs.values(*names)
+    if scores is not None:
+        # PostgreSQL: the multi-valued facets (tags, languages) come with the
+        # rows as arrays rather than one more query each.
+        from django.contrib.postgres.aggregates import ArrayAgg
+
+        values = values.annotate(
+            **{
+                f"_all_{dimension}": ArrayAgg(path, distinct=True)
+                for dimension, path in spec.facets.items()
+                if path not in single
+            }
+        )
     unique: dict[Any, dict] = {}
     for row in values if scores is not None else values[: CAP + 1]:
         unique.setdefault(row["pk"], row)
@@ -958,17 +977,27 @@ def suggest(request, text: str) -> list[dict[str, str]]:
     user = request.user
     params = SearchParams(q=text)
     query = build_query(text)
-    found = []
-    sources = [
-        ("country", CountryPage.objects.live().public(), "title"),
-        ("toolkit", ToolkitPage.objects.published(), "title"),
-        ("news", BlogPostPage.objects.published(), "title"),
-        ("topic", Topic.objects.visible_to(user).select_related("forum"), "title"),
-        ("expert", expert_queryset(user, params), "display_name"),
-    ]
+    sources = {
+        "country": CountryPage.objects.live().public(),
+        "toolkit": ToolkitPage.objects.published(),
+        "news": BlogPostPage.objects.published(),
+        "topic": Topic.objects.visible_to(user).select_related("forum"),
+        "expert": expert_queryset(user, params),
+    }
+    # On PostgreSQL the index gives each source's best few first; the
+    # visibility querysets then run over those keys only.
+    found = autocomplete_candidates(sources, query, SUGGEST_CANDIDATES)
+    results = []
     root = None
-    for kind, qs, _title in sources:
-        rows = list(match(qs, query, autocomplete=True)[:3])
+    for kind, qs in sources.items():
+        rows = []
+        if found is not None:
+            scores = found[kind].scores
+            if scores:
+                visible = {obj.pk: obj for obj in among(qs, scores)}
+                rows = [visible[pk] for pk in scores if pk in visible][:3]
+        if found is None or (found[kind].truncated and len(rows) < 3):
+            rows = list(match(qs, query, autocomplete=True)[:3])
         for obj in rows:
             if kind == "topic":
                 root = root or forum_root_url()
@@ -980,5 +1009,5 @@ def suggest(request, text: str) -> list[dict[str, str]]:
             else:
                 url = obj.get_url(request) or ""
                 title = obj.title
-            found.append({"title": title, "url": url, "kind": str(KIND_LABELS[kind])})
-    return found[:SUGGESTIONS]
+            results.append({"title": title, "url": url, "kind": str(KIND_LABELS[kind])})
+    return results[:SUGGESTIONS]
