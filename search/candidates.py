@@ -23,7 +23,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connections, router
-from django.db.models import BigIntegerField, F, QuerySet, Value
+from django.db.models import (
+    BigIntegerField,
+    CharField,
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.expressions import CombinedExpression, RawSQL
 from django.db.models.functions import Cast
 from wagtail.search.backends import get_search_backend
@@ -200,6 +210,60 @@ def autocomplete_candidates(
             {pk: score for score, pk in rows[:limit]}, len(rows) > limit
         )
     return out
+
+
+def newest_matches(qs: QuerySet, query, *, count_only: bool = False):
+    """The newest `CAP + 1` items of the visible, filtered `qs` that match,
+    each with the backend's rank; with `count_only`, how many (at most
+    `CAP + 1`).
+
+    For a common word with a filter (a forum, a language) most candidates of
+    `candidates()` are filtered away; here PostgreSQL walks `qs` newest first
+    and probes each item's index entry through its unique
+    (content type, object id) index, stopping at the `CAP + 1`-th match."""
+    backend = _postgres_backend()
+    from django.contrib.postgres.search import SearchRank, SearchVectorField
+    from modelsearch.utils import get_descendants_content_types_pks
+    from wagtail.search.models import IndexEntry
+
+    compiler = backend.query_compiler_class(
+        qs.model.objects.none(), query, order_by_relevance=False
+    )
+    tsquery = compiler.build_tsquery(query, config=compiler.get_config(backend))
+    if tsquery is None:
+        return 0 if count_only else Candidates()
+    weights = compiler.sql_weights
+    entry = (
+        IndexEntry._default_manager.filter(
+            content_type_id__in=get_descendants_content_types_pks(qs.model),
+            object_id=Cast(OuterRef("pk"), CharField()),
+        )
+        .annotate(
+            _vector=CombinedExpression(
+                F("title"), "||", F("body"), output_field=SearchVectorField()
+            )
+        )
+        .filter(_vector=tsquery)
+    )
+    if count_only:
+        return qs.filter(Exists(entry))[: CAP + 1].count()
+    score = SearchRank(F("title"), tsquery, weights=weights) * F(
+        "title_norm"
+    ) + SearchRank(F("body"), tsquery, weights=weights)
+    rows = list(
+        qs.annotate(
+            _score=Subquery(
+                entry.annotate(_rank=score).values("_rank")[:1],
+                output_field=FloatField(),
+            )
+        )
+        .filter(_score__isnull=False)
+        .order_by("-pk")
+        .values_list("pk", "_score")[: CAP + 1]
+    )
+    return Candidates(
+        {pk: float(score or 0.0) for pk, score in rows[:CAP]}, len(rows) > CAP
+    )
 
 
 def among(qs: QuerySet, pks) -> QuerySet:

@@ -53,7 +53,13 @@ from community.models import CountryPage, RegionPage, User
 from forum.models import Forum, Post, Topic, forum_root_url
 from toolkits.models import ToolkitLanguage, ToolkitPage
 
-from .candidates import CAP, among, autocomplete_candidates, candidates
+from .candidates import (
+    CAP,
+    among,
+    autocomplete_candidates,
+    candidates,
+    newest_matches,
+)
 from .forms import KIND_CHOICES, KIND_LABELS, LANGUAGE_LABELS
 
 PER_PAGE = 10
@@ -772,27 +778,33 @@ def _search_kinds(
     query and the visibility querysets run over those primary keys only
     (`search.candidates`); elsewhere the backend matches inside the querysets,
     ranked, and the first `CAP + 1` rows are read. When the candidates were cut
-    short and too few of them are visible to fill the page asked for (a word
-    mostly in posts this member may not read), that kind is searched inside its
-    queryset instead, so nothing visible is ever lost to the bound."""
+    short and filters or visibility removed most of them, that kind is looked
+    up again newest first among its visible, filtered items, so a filter never
+    hides matches the bound happened to leave out.
+    """
     querysets = _kind_querysets(user, params, KINDS)
     found = candidates(
         querysets, query, {key for key in querysets if KINDS[key].title_fields}
     )
-    enough = min(needed, CAP // 2)
+    # Fewer visible candidates than this: the bound cut visible matches short
+    # (a filter or hidden posts removed most of them), so look again newest
+    # first among the visible, filtered items.
+    enough = max(CAP // 2, min(needed, CAP))
     out: dict[str, KindMatches] = {}
     for key, qs in querysets.items():
         spec = KINDS[key]
-        scores = found[key].scores if found is not None else None
-        if scores is not None and not scores:
+        cand = found[key] if found is not None else None
+        if cand is not None and not cand.scores:
             continue
         if key not in scope:
-            n, capped = 0, False
-            if scores is not None:
-                n, capped = among(qs, scores).count(), found[key].truncated
-            if scores is None or (capped and n < enough):
+            if cand is None:
                 n = match(qs, query, ranked=False)[: CAP + 1].count()
                 n, capped = min(n, CAP), n > CAP
+            else:
+                n, capped = among(qs, cand.scores).count(), cand.truncated
+                if capped and n < enough:
+                    n = newest_matches(qs, query, count_only=True)
+                    n, capped = min(n, CAP), n > CAP
             if n:
                 out[key] = KindMatches(n, capped)
             continue
@@ -801,14 +813,19 @@ def _search_kinds(
             for path in dict.fromkeys([*spec.facets.values(), spec.date_field])
             if path and not _is_multi_valued(qs.model, path)
         ]
-        rows, capped = [], False
-        if scores is not None:
-            rows = _kind_rows(spec, qs, query, terms, language, single, scores)
-            capped = found[key].truncated
-        if scores is None or (capped and len(rows) < enough):
+        if cand is None:
             rows = _kind_rows(spec, qs, query, terms, language, single, None)
             capped = len(rows) > CAP
             rows = rows[:CAP]
+        else:
+            rows = _kind_rows(spec, qs, query, terms, language, single, cand.scores)
+            capped = cand.truncated
+            if capped and len(rows) < enough:
+                newest = newest_matches(qs, query)
+                rows = _kind_rows(
+                    spec, qs, query, terms, language, single, newest.scores
+                )
+                capped = newest.truncated
         if rows:
             out[key] = KindMatches(
                 len(rows),

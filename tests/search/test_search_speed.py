@@ -5,6 +5,7 @@ The bound (`CAP`, 1000 in production) is lowered here so a handful of items
 exceeds it; the code path is the same."""
 
 import pytest
+from django.utils.html import strip_tags
 
 from .conftest import make_post, make_toolkit, make_topic, reply
 
@@ -96,3 +97,21 @@ def test_hidden_items_never_fill_the_counted_results_of_anonymous_visitors(
     client.force_login(people.moderator)
     found = results(client, "?q=wombat").context["results"]
     assert found.total == 3 and found.capped
+
+
+def test_a_filter_on_a_common_word_still_fills_the_page_beyond_the_bound(
+    client, network, forums, writer, small_cap
+):
+    from forum.models import Forum
+
+    marine = Forum.objects.create(name="Marine", slug="marine")
+    older = make_topic(marine, writer, title="Older talk")
+    for n in range(4):
+        reply(older, writer, f"Estuary count {n}")
+    newer = make_topic(forums.public, writer, title="Newer talk")
+    for n in range(6):
+        reply(newer, writer, f"Estuary note {n}")
+    found = results(client, "?q=estuary&kind=post&forum=marine").context["results"]
+    assert (found.total, found.capped) == (3, True)
+    assert all("Estuary count" in strip_tags(hit.snippet) for hit in found.hits)
+    assert {v.value: v.count for v in found.kind_counts}["post"] == 3
