@@ -79,7 +79,7 @@ def candidates(
     from django.contrib.postgres.search import SearchRank, SearchVectorField
     from wagtail.search.models import IndexEntry
 
-    branches = []
+    first, newest = [], {}
     for n, (key, qs) in enumerate(querysets.items()):
         compiler = backend.query_compiler_class(
             qs.model.objects.none(), query, order_by_relevance=False
@@ -91,35 +91,51 @@ def candidates(
         score = SearchRank(F("title"), tsquery, weights=compiler.sql_weights) * F(
             "title_norm"
         ) + SearchRank(F("body"), tsquery, weights=compiler.sql_weights)
-        entries = _entries_newest_first(IndexEntry, qs.model)
-        title_first = (
-            entries.filter(title=tsquery)
-            .annotate(_kind=Value(n), _branch=Value(0), _score=score)
-            .values_list("_kind", "_branch", "object_id", "_score")[: CAP + 1]
-        )
-        anywhere = (
-            entries.annotate(
-                _vector=CombinedExpression(
-                    F("title"), "||", F("body"), output_field=SearchVectorField()
+        columns = ("_kind", "_branch", "object_id", "_score")
+
+        def anywhere(entries, n=n, tsquery=tsquery, score=score, columns=columns):
+            return (
+                entries.annotate(
+                    _vector=CombinedExpression(
+                        F("title"), "||", F("body"), output_field=SearchVectorField()
+                    )
                 )
+                .filter(_vector=tsquery)
+                .annotate(_kind=Value(n), _branch=Value(1), _score=score)
+                .values_list(*columns)[: CAP + 1]
             )
-            .filter(_vector=tsquery)
-            .annotate(_kind=Value(n), _branch=Value(1), _score=score)
-            .values_list("_kind", "_branch", "object_id", "_score")[: CAP + 1]
-        )
-        branches += [title_first, anywhere] if key in titled else [anywhere]
-    if not branches:
+
+        if key in titled:
+            first.append(
+                _entries_newest_first(IndexEntry, qs.model)
+                .filter(title=tsquery)
+                .annotate(_kind=Value(n), _branch=Value(0), _score=score)
+                .values_list(*columns)[: CAP + 1]
+            )
+        first.append(anywhere(_entries(IndexEntry, qs.model)))
+        newest[key] = anywhere(_entries_newest_first(IndexEntry, qs.model))
+    if not first:
         return {}
-    rows = list(branches[0].union(*branches[1:], all=True))
+    # First through the GIN indexes only: the planner's guess of how common a
+    # word is cannot tell kinds apart (a word in every post but no news), and
+    # walking a kind's entries in order looking for a word it hardly has costs
+    # a scan. A kind found with more than `CAP` matches is then read again
+    # newest first, which for a word that common stops early.
+    rows = _gin_only(first)
     keys = list(querysets)
+    counted = dict.fromkeys(keys, 0)
+    for kind, branch, _object_id, _score in rows:
+        counted[keys[kind]] += branch
+    common = [key for key in keys if counted[key] > CAP]
+    if common:
+        rows = [row for row in rows if row[1] == 0 or keys[row[0]] not in common]
+        again = [newest[key] for key in common]
+        rows += list(again[0].union(*again[1:], all=True))
     out = {key: Candidates() for key in keys}
     to_python = {key: qs.model._meta.pk.to_python for key, qs in querysets.items()}
-    counted = dict.fromkeys(keys, 0)
-    for kind, branch, object_id, score in sorted(rows, key=lambda row: row[:2]):
+    for kind, _branch, object_id, score in sorted(rows, key=lambda row: row[:2]):
         key = keys[kind]
         found = out[key]
-        if branch == 1:
-            counted[key] += 1
         pk = to_python[key](object_id)
         if pk in found.scores:
             continue
@@ -127,10 +143,39 @@ def candidates(
             found.truncated = True
             continue
         found.scores[pk] = float(score or 0.0)
-    for key, n in counted.items():
-        if n > CAP:
-            out[key].truncated = True
+    for key in common:
+        out[key].truncated = True
     return out
+
+
+def _gin_only(branches: list[QuerySet]) -> list[tuple]:
+    """The union of `branches`, planned without plain index or sequential
+    scans for this statement only (bitmap scans of the GIN indexes remain)."""
+    from django.db import transaction
+
+    union = branches[0].union(*branches[1:], all=True)
+    connection = connections[union.db]
+    with transaction.atomic(using=union.db), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('enable_indexscan', 'off', true), "
+            "set_config('enable_seqscan', 'off', true)"
+        )
+        try:
+            return list(union)
+        finally:
+            cursor.execute(
+                "SELECT set_config(name, reset_val, true) FROM pg_settings "
+                "WHERE name IN ('enable_indexscan', 'enable_seqscan')"
+            )
+
+
+def _entries(index_entry, model) -> QuerySet:
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    types = get_descendants_content_types_pks(model)
+    if len(types) == 1:
+        return index_entry._default_manager.filter(content_type_id=types[0])
+    return index_entry._default_manager.filter(content_type_id__in=types)
 
 
 INTEGER_KEYS = {"AutoField", "BigAutoField", "IntegerField", "BigIntegerField"}
@@ -142,14 +187,7 @@ def _entries_newest_first(index_entry, model) -> QuerySet:
     word found everywhere stops at the first `CAP + 1` entries of the
     `chm_search_object_order` index (migration 0002), whose predicate the
     filter repeats."""
-    from modelsearch.utils import get_descendants_content_types_pks
-
-    types = get_descendants_content_types_pks(model)
-    entries = index_entry._default_manager.all()
-    if len(types) == 1:
-        entries = entries.filter(content_type_id=types[0])
-    else:
-        entries = entries.filter(content_type_id__in=types)
+    entries = _entries(index_entry, model)
     pk = model._meta.pk
     key = pk.target_field if pk.is_relation else pk
     if key.get_internal_type() not in INTEGER_KEYS:
