@@ -189,6 +189,7 @@ def main() -> None:
     measure("common word (biodiversity)", ["/search/?q=biodiversity"])
     measure("common words (national parks)", ["/search/?q=national+parks"])
     measure("rare word (axolotl)", [f"/search/?q={RARE_WORD}"])
+    measure("word in news, not posts (restoration)", ["/search/?q=restoration"])
     measure(
         "common word, kind=post, forum",
         ["/search/?q=monitoring&kind=post&forum=forum-3"],
