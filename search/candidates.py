@@ -6,8 +6,10 @@ row to its index entry on `object_id = id::varchar`. That join cannot use the
 full-text index from the model's side, so a common word costs a scan and a
 ranking of every match (1.5 s for 100k forum posts). Here the GIN index on
 `title || body` (migration 0001) and the one on `title` find matching entries
-first, one bounded query for all kinds; visibility, filters and ranking then run
-on at most `CAP + 1` primary keys per kind.
+first, in one bounded query for all kinds (plus one, newest first through the
+object-order index of migration 0002, for kinds where the word is that
+common); visibility, filters and ranking then run on at most `CAP + 1` primary
+keys per kind.
 
 A word in more than `CAP` items of a kind has more matches than anyone reads
 (pages stop at 50 × 10): the page says "500+" instead of an exact count, and
@@ -61,10 +63,6 @@ def _postgres_backend():
     if connections[router.db_for_read(IndexEntry)].vendor != "postgresql":
         return None
     return backend
-
-
-def available() -> bool:
-    return _postgres_backend() is not None
 
 
 def candidates(
