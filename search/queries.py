@@ -6,10 +6,16 @@ with the same QuerySet methods the rest of the site uses (`visible_to`,
 which sends no signal, so filtering the index would go stale; filtering the
 results cannot.
 
-With a database backend (SQLite FTS5, PostgreSQL) the match runs inside the
-visible, filtered queryset, so counts and facets are exact SQL aggregates.
-With Elasticsearch/OpenSearch the backend returns its best `CANDIDATES` hits
-per kind and the same querysets then filter them.
+Each kind reads at most its best `CAP` (500) visible matches: enough for every
+page anyone can reach, and the bound that keeps a word found in 100k posts as
+cheap as a rare one. Below it counts and facets are exact; above it the count
+is shown as a floor ("500+") and facets are counted among those matches.
+
+On PostgreSQL the candidates come from the index first (`search.candidates`)
+and the visibility querysets run over their keys. With SQLite FTS5 the match
+runs inside the visible, filtered queryset; with Elasticsearch/OpenSearch the
+backend returns its best `CANDIDATES` hits per kind and the same querysets then
+filter them.
 """
 
 import datetime
@@ -19,9 +25,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import (
     Case,
-    Count,
     Exists,
     F,
     IntegerField,
@@ -48,12 +54,20 @@ from forum.models import Forum, Post, Topic, forum_root_url
 from toolkits.models import ToolkitLanguage, ToolkitPage
 from translations.names import place_name, subject_name
 
+from .candidates import (
+    CAP,
+    among,
+    autocomplete_candidates,
+    candidates,
+    newest_matches,
+)
 from .forms import KIND_CHOICES, KIND_LABELS, LANGUAGE_LABELS
 
 PER_PAGE = 10
 MAX_PAGES = 50  # deeper than anyone reads; keeps merging and OFFSETs cheap
 CANDIDATES = 500  # per kind, for backends that cannot search inside a queryset
 SUGGESTIONS = 8
+SUGGEST_CANDIDATES = 20  # per kind, before visibility (PostgreSQL)
 SNIPPET_CHARS = 220
 # Regions are children of the home page: their tree path is this long.
 REGION_PATH_LENGTH = 12
@@ -136,6 +150,7 @@ class FacetValue:
     count: int
     selected: bool = False
     query: dict[str, str] = field(default_factory=dict)
+    capped: bool = False  # at least `count`: there are more than counted
 
 
 @dataclass
@@ -143,6 +158,7 @@ class SearchResults:
     params: SearchParams
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
+    capped: bool = False  # some kind has more than `CAP` matches: total is a floor
     page: int = 1
     num_pages: int = 1
     kind_counts: list[FacetValue] = field(default_factory=list)
@@ -150,6 +166,10 @@ class SearchResults:
     notes: list[str] = field(default_factory=list)
     relaxed: bool = False
     drop_suggestions: list[FacetValue] = field(default_factory=list)
+
+    @property
+    def cap(self) -> int:
+        return CAP
 
     @property
     def first_index(self) -> int:
@@ -421,11 +441,10 @@ def _title_hits(spec: KindSpec, terms: list[str]):
     return total
 
 
-def ranked_queryset(spec: KindSpec, matched_base: QuerySet, query, terms, language):
-    """The kind's visible, filtered queryset in result order."""
-    qs = match(matched_base, query, ranked=True)
+def _rank_annotations(spec: KindSpec, qs: QuerySet, terms, language) -> QuerySet:
+    """`title_hit` and `language_hit`: what orders results before relevance."""
     prefer = spec.language(language) if spec.language and language else None
-    qs = qs.annotate(
+    return qs.annotate(
         title_hit=_title_hits(spec, terms),
         language_hit=(
             Case(When(prefer, then=1), default=0, output_field=IntegerField())
@@ -433,40 +452,79 @@ def ranked_queryset(spec: KindSpec, matched_base: QuerySet, query, terms, langua
             else Value(0, output_field=IntegerField())
         ),
     )
+
+
+def ranked_queryset(spec: KindSpec, matched_base: QuerySet, query, terms, language):
+    """The kind's visible, filtered queryset in result order."""
+    qs = _rank_annotations(
+        spec, match(matched_base, query, ranked=True), terms, language
+    )
     return qs.order_by("-title_hit", "-language_hit", "-search_score", "-pk")
 
 
 # --- facets --------------------------------------------------------------------
 
 
-def _facet_counts(matched: QuerySet, spec: KindSpec) -> dict[str, dict]:
+def _is_multi_valued(model, path: str) -> bool:
+    """Whether `path` can give an item several values (tags, languages)."""
+    for name in path.split("__"):
+        try:
+            found = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return False
+        if found.many_to_many or found.one_to_many:
+            return True
+        if not found.is_relation:
+            return False
+        model = found.related_model
+    return False
+
+
+def _date_spans(spec: KindSpec) -> dict[str, Any]:
+    now = timezone.now()
+    spans = {
+        "week": now - datetime.timedelta(days=7),
+        "month": now - datetime.timedelta(days=31),
+        "year": now - datetime.timedelta(days=366),
+    }
+    if spec.date_field == "publication_date":
+        spans = {key: value.date() for key, value in spans.items()}
+    return spans
+
+
+def _facet_counts(
+    spec: KindSpec, qs: QuerySet, rows: list[dict], single: list[str]
+) -> dict[str, dict]:
+    """Items per facet value among `rows` (the kind's results, at most `CAP`):
+    single-valued dimensions come with the rows, each multi-valued one as an
+    array on PostgreSQL or with one query over the same primary keys."""
     counts: dict[str, dict] = {}
+    pks = [row["pk"] for row in rows]
     for dimension, path in spec.facets.items():
-        qs = matched
-        if path == "_region_path":
-            qs = qs.annotate(_region_path=Substr("path", 1, REGION_PATH_LENGTH))
-        rows = (
-            qs.order_by()
-            .values(path)
-            .annotate(n=Count("pk", distinct=True))
-            .filter(**{f"{path}__isnull": False})
-        )
-        counts[dimension] = {row[path]: row["n"] for row in rows}
+        seen: dict[Any, set] = defaultdict(set)
+        if path in single:
+            pairs = ((row["pk"], row[path]) for row in rows)
+        elif rows and f"_all_{dimension}" in rows[0]:
+            pairs = (
+                (row["pk"], value)
+                for row in rows
+                for value in row[f"_all_{dimension}"] or ()
+            )
+        else:
+            pairs = among(qs, pks).order_by().values_list("pk", path)
+        for pk, value in pairs:
+            if value is not None:
+                seen[value].add(pk)
+        counts[dimension] = {value: len(items) for value, items in seen.items()}
     if spec.date_field:
-        now = timezone.now()
-        spans = {
-            "week": now - datetime.timedelta(days=7),
-            "month": now - datetime.timedelta(days=31),
-            "year": now - datetime.timedelta(days=366),
+        counts["dates"] = {
+            key: sum(
+                1
+                for row in rows
+                if row[spec.date_field] is not None and row[spec.date_field] >= since
+            )
+            for key, since in _date_spans(spec).items()
         }
-        if spec.date_field == "publication_date":
-            spans = {key: value.date() for key, value in spans.items()}
-        counts["dates"] = matched.order_by().aggregate(
-            **{
-                key: Count("pk", filter=Q(**{f"{spec.date_field}__gte": since}))
-                for key, since in spans.items()
-            }
-        )
     return counts
 
 
@@ -698,10 +756,136 @@ def _kind_querysets(user, params: SearchParams, kinds) -> dict[str, QuerySet]:
     return out
 
 
+@dataclass
+class KindMatches:
+    """One kind's visible results: how many (at most `CAP`, `capped` when
+    there are more), and for kinds in scope the ranked rows and facet counts."""
+
+    count: int = 0
+    capped: bool = False
+    ranked: list[tuple] = field(default_factory=list)  # (pk, title, language, score)
+    facets: dict[str, dict] = field(default_factory=dict)
+
+
+def _rank_key(row: tuple) -> tuple:
+    return (row[1], row[2], row[3] or 0.0)
+
+
+def _search_kinds(
+    user, params: SearchParams, query, terms, language, scope, needed: int = PER_PAGE
+) -> dict[str, KindMatches]:
+    """Every kind's matches; rows and facets only for the kinds in `scope`.
+
+    On PostgreSQL the index gives at most `CAP + 1` candidates per kind in one
+    query and the visibility querysets run over those primary keys only
+    (`search.candidates`); elsewhere the backend matches inside the querysets,
+    ranked, and the first `CAP + 1` rows are read. When the candidates were cut
+    short and filters or visibility removed most of them, that kind is looked
+    up again newest first among its visible, filtered items, so a filter never
+    hides matches the bound happened to leave out.
+    """
+    querysets = _kind_querysets(user, params, KINDS)
+    found = candidates(
+        querysets, query, {key for key in querysets if KINDS[key].title_fields}
+    )
+    # Fewer visible candidates than this: the bound cut visible matches short
+    # (a filter or hidden posts removed most of them), so look again newest
+    # first among the visible, filtered items.
+    enough = max(CAP // 2, min(needed, CAP))
+    out: dict[str, KindMatches] = {}
+    for key, qs in querysets.items():
+        spec = KINDS[key]
+        cand = found[key] if found is not None else None
+        if cand is not None and not cand.scores:
+            continue
+        if key not in scope:
+            if cand is None:
+                n = match(qs, query, ranked=False)[: CAP + 1].count()
+                n, capped = min(n, CAP), n > CAP
+            else:
+                n, capped = among(qs, cand.scores).count(), cand.truncated
+                if capped and n < enough:
+                    n = newest_matches(qs, query, count_only=True)
+                    n, capped = min(n, CAP), n > CAP
+            if n:
+                out[key] = KindMatches(n, capped)
+            continue
+        single = [
+            path
+            for path in dict.fromkeys([*spec.facets.values(), spec.date_field])
+            if path and not _is_multi_valued(qs.model, path)
+        ]
+        if cand is None:
+            rows = _kind_rows(spec, qs, query, terms, language, single, None)
+            capped = len(rows) > CAP
+            rows = rows[:CAP]
+        else:
+            rows = _kind_rows(spec, qs, query, terms, language, single, cand.scores)
+            capped = cand.truncated
+            if capped and len(rows) < enough:
+                newest = newest_matches(qs, query)
+                rows = _kind_rows(
+                    spec, qs, query, terms, language, single, newest.scores
+                )
+                capped = newest.truncated
+        if rows:
+            out[key] = KindMatches(
+                len(rows),
+                capped,
+                [_as_ranked(row) for row in rows],
+                _facet_counts(spec, qs, rows, single),
+            )
+    return out
+
+
+def _kind_rows(spec, qs, query, terms, language, single, scores) -> list[dict]:
+    """The kind's visible results best first, with the values the facets
+    need: among the `scores` candidates, or (None) matched inside `qs`, at
+    most `CAP + 1`."""
+    names = list(dict.fromkeys(["pk", "title_hit", "language_hit", *single]))
+    if scores is not None:
+        ranked_qs = _rank_annotations(spec, among(qs, scores), terms, language)
+    else:
+        ranked_qs = ranked_queryset(spec, qs, query, terms, language)
+        names.append("search_score")
+    if "_region_path" in names:
+        ranked_qs = ranked_qs.annotate(
+            _region_path=Substr("path", 1, REGION_PATH_LENGTH)
+        )
+    values = ranked_qs.values(*names)
+    if scores is not None:
+        # PostgreSQL: the multi-valued facets (tags, languages) come with the
+        # rows as arrays rather than one more query each.
+        from django.contrib.postgres.aggregates import ArrayAgg
+
+        values = values.annotate(
+            **{
+                f"_all_{dimension}": ArrayAgg(path, distinct=True)
+                for dimension, path in spec.facets.items()
+                if path not in single
+            }
+        )
+    unique: dict[Any, dict] = {}
+    for row in values if scores is not None else values[: CAP + 1]:
+        unique.setdefault(row["pk"], row)
+    rows = list(unique.values())
+    if scores is not None:
+        for row in rows:
+            row["search_score"] = scores[row["pk"]]
+        rows.sort(
+            key=lambda row: (*_rank_key(_as_ranked(row)), row["pk"]), reverse=True
+        )
+    return rows
+
+
+def _as_ranked(row: dict) -> tuple:
+    return (row["pk"], row["title_hit"], row["language_hit"], row["search_score"])
+
+
 def _count_all(user, params: SearchParams, query) -> dict[str, int]:
     return {
-        key: match(qs, query, ranked=False).count()
-        for key, qs in _kind_querysets(user, params, KINDS).items()
+        key: found.count
+        for key, found in _search_kinds(user, params, query, [], "", ()).items()
     }
 
 
@@ -715,43 +899,40 @@ def run_search(request, params: SearchParams) -> SearchResults:
     if get_language() == "zh-hans":
         language = "zh-hans"
 
+    kinds = [params.kind] if params.kind else list(KINDS)
     query = build_query(params.q)
-    counts = _count_all(user, params, query)
-    if not sum(counts.values()) and len(terms) > 1:
+    needed = max(1, min(params.page, MAX_PAGES)) * PER_PAGE
+    found = _search_kinds(user, params, query, terms, language, kinds, needed)
+    if not any(item.count for item in found.values()) and len(terms) > 1:
         # No item has every word: look for items with any of them instead.
         query = build_query(params.q, operator="or")
-        counts = _count_all(user, params, query)
-        results.relaxed = bool(sum(counts.values()))
+        found = _search_kinds(user, params, query, terms, language, kinds, needed)
+        results.relaxed = any(item.count for item in found.values())
 
     results.kind_counts = [
         FacetValue(
             key,
             str(label),
-            counts.get(key, 0),
+            found[key].count,
             selected=params.kind == key,
             query=params.as_query(kind=key),
+            capped=found[key].capped,
         )
         for key, label in KIND_CHOICES
-        if counts.get(key)
+        if key in found and found[key].count
     ]
-    kinds = [params.kind] if params.kind else list(KINDS)
-    querysets = {
-        key: qs
-        for key, qs in _kind_querysets(user, params, kinds).items()
-        if counts.get(key)
-    }
-    results.total = sum(counts.get(key, 0) for key in querysets)
+    in_scope = [key for key in kinds if key in found and found[key].count]
+    results.total = sum(found[key].count for key in in_scope)
+    results.capped = any(found[key].capped for key in in_scope)
 
     if not results.total:
         results.drop_suggestions = _drop_suggestions(user, params, query)
         return results
 
-    # Facets over the results in scope.
+    # Facets over the results in scope (among the candidates when capped).
     totals: dict[str, dict] = defaultdict(lambda: defaultdict(int))
-    for key, qs in querysets.items():
-        for dimension, values in _facet_counts(
-            match(qs, query, ranked=False), KINDS[key]
-        ).items():
+    for key in in_scope:
+        for dimension, values in found[key].facets.items():
             for value, count in values.items():
                 totals[dimension][value] += count or 0
     results.facets = _label_facets(
@@ -767,20 +948,17 @@ def run_search(request, params: SearchParams) -> SearchResults:
         )
     results.page = min(params.page, results.num_pages)
     needed = results.page * PER_PAGE
-    ranked_rows = []
-    for key, qs in querysets.items():
-        rows = ranked_queryset(KINDS[key], qs, query, terms, language).values_list(
-            "pk", "title_hit", "language_hit", "search_score"
-        )
-        if len(querysets) == 1:
-            start = (results.page - 1) * PER_PAGE
-            ranked_rows = [(key, row) for row in rows[start : start + PER_PAGE]]
-            break
-        ranked_rows.extend((key, row) for row in rows[:needed])
-    if len(querysets) > 1:
-        ranked_rows.sort(
-            key=lambda item: (item[1][1], item[1][2], item[1][3] or 0.0), reverse=True
-        )
+    if len(in_scope) == 1:
+        start = (results.page - 1) * PER_PAGE
+        key = in_scope[0]
+        ranked_rows = [
+            (key, row) for row in found[key].ranked[start : start + PER_PAGE]
+        ]
+    else:
+        ranked_rows = [
+            (key, row) for key in in_scope for row in found[key].ranked[:needed]
+        ]
+        ranked_rows.sort(key=lambda item: _rank_key(item[1]), reverse=True)
         ranked_rows = ranked_rows[needed - PER_PAGE : needed]
     by_kind: dict[str, list] = defaultdict(list)
     for key, row in ranked_rows:
@@ -798,9 +976,8 @@ def _drop_suggestions(user, params: SearchParams, query) -> list[FacetValue]:
     suggestions = []
     for name in params.active_filters:
         looser = params.without(name)
-        found = sum(_count_all(user, looser, query).values())
-        if looser.kind:
-            found = _count_all(user, looser, query).get(looser.kind, 0)
+        counts = _count_all(user, looser, query)
+        found = counts.get(looser.kind, 0) if looser.kind else sum(counts.values())
         if found:
             suggestions.append(
                 FacetValue(
@@ -819,17 +996,27 @@ def suggest(request, text: str) -> list[dict[str, str]]:
     user = request.user
     params = SearchParams(q=text)
     query = build_query(text)
-    found = []
-    sources = [
-        ("country", CountryPage.objects.live().public(), "title"),
-        ("toolkit", ToolkitPage.objects.published(), "title"),
-        ("news", BlogPostPage.objects.published(), "title"),
-        ("topic", Topic.objects.visible_to(user), "title"),
-        ("expert", expert_queryset(user, params), "display_name"),
-    ]
+    sources = {
+        "country": CountryPage.objects.live().public(),
+        "toolkit": ToolkitPage.objects.published(),
+        "news": BlogPostPage.objects.published(),
+        "topic": Topic.objects.visible_to(user).select_related("forum"),
+        "expert": expert_queryset(user, params),
+    }
+    # On PostgreSQL the index gives each source's best few first; the
+    # visibility querysets then run over those keys only.
+    found = autocomplete_candidates(sources, query, SUGGEST_CANDIDATES)
+    results = []
     root = None
-    for kind, qs, _title in sources:
-        rows = list(match(qs, query, autocomplete=True)[:3])
+    for kind, qs in sources.items():
+        rows = []
+        if found is not None:
+            scores = found[kind].scores
+            if scores:
+                visible = {obj.pk: obj for obj in among(qs, scores)}
+                rows = [visible[pk] for pk in scores if pk in visible][:3]
+        if found is None or (found[kind].truncated and len(rows) < 3):
+            rows = list(match(qs, query, autocomplete=True)[:3])
         for obj in rows:
             if kind == "topic":
                 root = root or forum_root_url()
@@ -841,5 +1028,5 @@ def suggest(request, text: str) -> list[dict[str, str]]:
             else:
                 url = obj.get_url(request) or ""
                 title = obj.title
-            found.append({"title": title, "url": url, "kind": str(KIND_LABELS[kind])})
-    return found[:SUGGESTIONS]
+            results.append({"title": title, "url": url, "kind": str(KIND_LABELS[kind])})
+    return results[:SUGGESTIONS]

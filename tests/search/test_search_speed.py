@@ -1,0 +1,117 @@
+"""What keeps the search page fast on a large site: a fixed number of queries
+and a bounded candidate set per kind, with counts that say when they are a floor.
+
+The bound (`CAP`, 1000 in production) is lowered here so a handful of items
+exceeds it; the code path is the same."""
+
+import pytest
+from django.utils.html import strip_tags
+
+from .conftest import make_post, make_toolkit, make_topic, reply
+
+# Session and user, candidates, one query per kind plus one per multi-valued
+# facet (tags, toolkit languages), the facet labels, and the rows shown.
+SEARCH_PAGE_QUERIES = 26
+
+
+def results(client, query: str):
+    response = client.get("/search/" + query)
+    assert response.status_code == 200
+    return response
+
+
+@pytest.fixture
+def small_cap(monkeypatch):
+    monkeypatch.setattr("search.queries.CAP", 3)
+    monkeypatch.setattr("search.candidates.CAP", 3)
+    return 3
+
+
+def test_the_search_page_runs_a_fixed_number_of_queries_whatever_the_data(
+    client,
+    people,
+    network,
+    forums,
+    writer,
+    library,
+    forest_tag,
+    django_assert_max_num_queries,
+):
+    for n in range(12):
+        news = make_post(network.benin if n % 2 else network.kenya, n, intro="Karst")
+        news.tags.add(forest_tag)
+        news.save_revision().publish()
+        topic = make_topic(forums.public, writer, title=f"Karst {n}")
+        topic.tags.add(forest_tag)
+        reply(topic, writer, "Karst caves")
+        make_toolkit(library, n, summary="Karst")
+    client.force_login(people.member)
+    client.get("/search/?q=karst")  # content types and sites are cached once
+    with django_assert_max_num_queries(SEARCH_PAGE_QUERIES):
+        found = results(client, "?q=karst").context["results"]
+    assert found.total == 48 and len(found.hits) == 10
+    with django_assert_max_num_queries(SEARCH_PAGE_QUERIES):
+        found = results(client, "?q=karst&kind=topic&tag=forest").context["results"]
+    assert found.total == 12
+
+
+def test_a_word_in_more_items_than_are_counted_shows_a_floor_with_a_plus(
+    client, network, small_cap
+):
+    for n in range(5):
+        make_post(network.benin, n, intro="Estuary news")
+    response = results(client, "?q=estuary")
+    found = response.context["results"]
+    assert (found.total, found.capped) == (3, True)
+    assert [(v.value, v.count, v.capped) for v in found.kind_counts] == [
+        ("news", 3, True)
+    ]
+    page = response.content.decode()
+    assert "3+ results for “estuary”" in page
+    assert "each kind counts its best 3 results" in page
+    # Facets count among the counted results.
+    assert {v.value: v.count for v in found.facets["country"]} == {"benin": 3}
+
+
+def test_title_matches_are_kept_among_the_counted_results(client, network, small_cap):
+    for n in range(6):
+        make_post(network.benin, n, intro="Delta news")
+    page = make_post(network.kenya, 9, intro="Nothing here")
+    page.title = "Delta"
+    page.save_revision().publish()
+    found = results(client, "?q=delta").context["results"]
+    assert found.capped
+    assert [hit.title for hit in found.hits][0] == "<mark>Delta</mark>"
+
+
+def test_hidden_items_never_fill_the_counted_results_of_anonymous_visitors(
+    client, people, network, forums, writer, small_cap
+):
+    topic = make_topic(forums.public, writer, title="Open talk")
+    for n in range(4):
+        reply(topic, writer, f"Wombat sighting {n}", is_hidden=True)
+    reply(topic, writer, "Wombat seen by everyone")
+    found = results(client, "?q=wombat").context["results"]
+    assert all("hidden" not in hit.snippet for hit in found.hits)
+    assert [hit.kind for hit in found.hits] == ["post"] or not found.hits
+    client.force_login(people.moderator)
+    found = results(client, "?q=wombat").context["results"]
+    assert found.total == 3 and found.capped
+
+
+def test_a_filter_on_a_common_word_still_fills_the_page_beyond_the_bound(
+    client, network, forums, writer, small_cap
+):
+    from forum.models import Forum
+
+    marine = Forum.objects.create(name="Marine", slug="marine")
+    older = make_topic(marine, writer, title="Older talk")
+    for n in range(4):
+        reply(older, writer, f"Estuary count {n}")
+    newer = make_topic(forums.public, writer, title="Newer talk")
+    for n in range(6):
+        reply(newer, writer, f"Estuary note {n}")
+    found = results(client, "?q=estuary&kind=post&forum=marine").context["results"]
+    assert (found.total, found.capped) == (3, True)
+    assert all("Estuary count" in strip_tags(hit.snippet) for hit in found.hits)
+    assert {v.value: v.count for v in found.kind_counts}["post"] == 3
