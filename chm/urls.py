@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from blog import views as blog_views
 from home import views as home_views
+from interop import urls as interop_urls
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
@@ -18,6 +19,8 @@ urlpatterns = [
     path("feeds/", include("blog.urls")),
     path("feeds/", include("toolkits.feed_urls")),
     path("feeds/", include("forum.feed_urls")),
+    path("", include("interop.urls")),
+    *interop_urls.wagtail_api_urls,
 ]
 
 if settings.DEBUG:
@@ -34,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("tags/", include("tagging.urls")),
     path("notifications/", include("notifications.urls")),
     path("harvest/<str:iso>/", blog_views.harvest_now, name="harvest_country"),
+    path("", include("interop.page_urls")),
     path("", include("toolkits.urls")),
     # Wagtail's page serving must come last: it catches every other path.
     path("", include(wagtail_urls)),

@@ -1,0 +1,43 @@
+"""API fields shared by the page models' `api_fields`: what harvesters need to
+classify an item (tags, CBD subjects, place in the network, authors) without
+a second request. Imports no model, so models can import it."""
+
+from rest_framework import serializers
+
+
+class TagNamesField(serializers.Field):
+    def to_representation(self, value):
+        return sorted(tag.name for tag in value.all())
+
+
+class SubjectCodesField(serializers.Field):
+    """The CBD thesaurus identifiers (CBD-SUBJECT-FOR, ...) among the tags."""
+
+    def to_representation(self, value):
+        from community.models import Subject
+
+        tags = [tag.pk for tag in value.all()]
+        return sorted(
+            Subject.objects.filter(tag__in=tags).values_list("code", flat=True)
+        )
+
+
+class CountryField(serializers.Field):
+    def to_representation(self, value):
+        if value is None:
+            return None
+        return {"id": value.pk, "iso_code": value.iso_code, "title": value.title}
+
+
+class RegionField(serializers.Field):
+    def to_representation(self, value):
+        if value is None:
+            return None
+        return {"id": value.pk, "slug": value.slug, "title": value.title}
+
+
+class NamesField(serializers.Field):
+    """Display names only: never a member's email or username."""
+
+    def to_representation(self, value):
+        return list(value)
