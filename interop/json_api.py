@@ -96,17 +96,20 @@ class Listing:
     last_modified: datetime | None = None
 
 
-def paginate(request, queryset, serialize: Callable, newest_field: str) -> Listing:
-    """A page of a queryset that must already be in a stable total order."""
+def paginate(
+    request, queryset, serialize: Callable, newest_field: str | None
+) -> Listing:
+    """A page of a queryset that must already be in a stable total order;
+    `newest_field` (a datetime attribute) dates it for Last-Modified."""
     limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 100)
     limit = non_negative(request, "limit", min(DEFAULT_LIMIT, limit_max), limit_max)
     offset = non_negative(request, "offset", 0, MAX_OFFSET)
     total = queryset.count()
     objects = list(queryset[offset : offset + limit])
-    newest = max(
-        (getattr(obj, newest_field) for obj in objects if getattr(obj, newest_field)),
-        default=None,
+    moments = (
+        [getattr(obj, newest_field, None) for obj in objects] if newest_field else []
     )
+    newest = max((m for m in moments if isinstance(m, datetime)), default=None)
     return Listing(total, [serialize(obj) for obj in objects], newest)
 
 

@@ -28,6 +28,8 @@ class RecordExporter:
     to_record: Callable[[object], dict]
     # The field the identifier's last part matches (pages: translation_key).
     key_field: str = "translation_key"
+    # A datetime attribute that dates a record, for Last-Modified (or None).
+    modified_field: str | None = "last_published_at"
 
 
 _EXPORTERS: dict[str, RecordExporter] = {}

@@ -41,7 +41,9 @@ def record_list(request, schema: str):
     if exporter is None:
         return JsonResponse({"message": "unknown record schema"}, status=404)
     queryset = exporter.queryset()
-    return listing_response(paginate(request, queryset, exporter.to_record, "pk"))
+    return listing_response(
+        paginate(request, queryset, exporter.to_record, exporter.modified_field)
+    )
 
 
 @json_endpoint()

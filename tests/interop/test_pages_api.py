@@ -41,9 +41,7 @@ def test_a_signed_in_staff_member_still_gets_the_anonymous_view(
     assert "Benin secret" not in titles(client.get(NEWS + "&limit=100"))
 
 
-def test_news_filters_by_country_region_tag_subject_language_and_date(
-    client, content
-):
+def test_news_filters_by_country_region_tag_subject_language_and_date(client, content):
     assert sorted(titles(client.get(NEWS + "&country=ke"))) == ["Kenya news"]
     assert len(titles(client.get(NEWS + "&region=africa"))) == 4
     assert titles(client.get(NEWS + "&region=asia-pacific")) == []
