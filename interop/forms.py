@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from community.models import CountryPage
 from forum.models import Forum
 
-from .widgets import MAX_ITEMS
+from .widgets import DEFAULT_ITEMS, MAX_ITEMS
 
 
 class WidgetForm(forms.Form):
@@ -22,10 +22,17 @@ class WidgetForm(forms.Form):
     country = forms.ChoiceField(label=_("Country"), required=False)
     forum = forms.ChoiceField(label=_("Forum"), required=False)
     lang = forms.ChoiceField(
-        label=_("Language"), choices=settings.LANGUAGES, initial="en"
+        label=_("Language"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        required=False,
     )
     limit = forms.IntegerField(
-        label=_("Number of items"), min_value=1, max_value=MAX_ITEMS, initial=5
+        label=_("Number of items"),
+        min_value=1,
+        max_value=MAX_ITEMS,
+        initial=DEFAULT_ITEMS,
+        required=False,
     )
 
     def __init__(self, *args, **kwargs):
@@ -46,6 +53,9 @@ class WidgetForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        data["lang"] = data.get("lang") or settings.LANGUAGE_CODE
+        if data.get("limit") is None and "limit" not in self.errors:
+            data["limit"] = DEFAULT_ITEMS
         if data.get("kind") == "news" and not data.get("country"):
             self.add_error("country", _("Choose the country whose news to show."))
         if data.get("kind") == "topics" and not data.get("forum"):

@@ -58,6 +58,13 @@ class ReadAPIMiddleware:
                 response["Retry-After"] = str(limit.retry_after)
                 return response
         response = self.get_response(request)
+        if (
+            response.status_code == 404
+            and request.path_info.startswith("/api/")
+            and not response.get("Content-Type", "").startswith("application/json")
+        ):
+            # An address no endpoint matches: still a JSON answer.
+            response = JsonResponse({"message": _("Not found.")}, status=404)
         # A harvester polls: one hash of the body answers "has it changed?".
         response = self.conditional.process_response(request, response)
         # Anonymous reads only: never hand out a session or CSRF cookie here.

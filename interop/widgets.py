@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 KINDS = ("news", "topics", "toolkits")
 MAX_ITEMS = 20
+DEFAULT_ITEMS = 5
 
 
 @dataclass(frozen=True)
