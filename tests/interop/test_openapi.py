@@ -85,3 +85,43 @@ def test_fuzzing_every_documented_parameter_never_gives_a_500(
                     check({"$ref": "#/components/schemas/Error"}, spec, response.json())
         response = client.get(concrete(path, content), {"unknown": "1"})
         assert response.status_code == 400
+
+
+WAGTAIL_PARAMETERS = [
+    "type",
+    "fields",
+    "order",
+    "search",
+    "search_operator",
+    "child_of",
+    "descendant_of",
+    "ancestor_of",
+    "translation_of",
+    "locale",
+    "site",
+    "limit",
+    "offset",
+    "country",
+    "region",
+    "tag",
+    "subject",
+    "language",
+    "since",
+    "until",
+    "title",
+    "id",
+]
+
+
+@pytest.mark.parametrize(
+    "base", [{}, {"type": "blog.BlogPostPage"}, {"type": "toolkits.ToolkitPage"}]
+)
+def test_fuzzing_the_wagtail_pages_endpoint_never_gives_a_500(
+    client, content, settings, base
+):
+    settings.INTEROP_RATE_LIMIT = "100000/m"
+    for name in WAGTAIL_PARAMETERS:
+        for value in HOSTILE:
+            response = client.get("/api/v2/pages/", {**base, name: value})
+            assert response.status_code in {200, 400, 404}, (name, value)
+            assert response["Content-Type"] == "application/json", (name, value)
