@@ -35,7 +35,11 @@ def concrete(path: str, content, override: dict | None = None) -> str:
     """The documented path with real values in it (some replaced)."""
     values = {
         "slug": "forest",
-        "id": str(content.topic.pk),
+        "id": str(
+            content.topic.posts.get(number=1).pk
+            if path.startswith("/api/v2/posts/")
+            else content.topic.pk
+        ),
         "schema": "toolkit",
         "key": str(content.toolkit.translation_key),
         **(override or {}),
