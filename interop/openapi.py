@@ -205,6 +205,31 @@ SCHEMAS = {
 }
 
 
+_EXTRA_PATHS: dict[str, dict] = {}
+_EXTRA_SCHEMAS: dict[str, dict] = {}
+
+
+def register_paths(paths: dict[str, dict], schemas: dict[str, dict]) -> None:
+    """Let another app (cooperation requests and offers, for one) describe the
+    JSON endpoints it adds under /api/v2/, from its AppConfig.ready(). The
+    helpers below (`listing_schema`, `get_operation`, `paging_parameters`)
+    keep its descriptions in the same shape."""
+    _EXTRA_PATHS.update(paths)
+    _EXTRA_SCHEMAS.update(schemas)
+
+
+def listing_schema(item: str) -> dict:
+    return _listing(item)
+
+
+def get_operation(summary: str, parameters: list, schema: dict, **kwargs) -> dict:
+    return _get(summary, parameters, schema, **kwargs)
+
+
+def paging_parameters() -> list[dict]:
+    return _paging()
+
+
 def openapi_document(schemas: list[str]) -> dict:
     """The document, listing the record schemas registered at the moment."""
     topic_id = _path("id", {"type": "integer", "minimum": 1})
@@ -277,6 +302,7 @@ def openapi_document(schemas: list[str]) -> dict:
                 _ref("Record"),
                 not_found=True,
             ),
+            **_EXTRA_PATHS,
         },
-        "components": {"schemas": SCHEMAS},
+        "components": {"schemas": {**SCHEMAS, **_EXTRA_SCHEMAS}},
     }

@@ -129,3 +129,25 @@ def test_fuzzing_the_wagtail_pages_endpoint_never_gives_a_500(
             response = client.get("/api/v2/pages/", {**base, name: value})
             assert response.status_code in {200, 400, 404}, (name, value)
             assert response["Content-Type"] == "application/json", (name, value)
+
+
+def test_another_app_can_describe_its_endpoints_in_the_document(client, content):
+    from interop import openapi
+
+    openapi.register_paths(
+        {
+            "/api/v2/offers/": openapi.get_operation(
+                "Open offers",
+                openapi.paging_parameters(),
+                openapi.listing_schema("Offer"),
+            )
+        },
+        {"Offer": {"type": "object", "properties": {"id": {"type": "integer"}}}},
+    )
+    try:
+        spec = client.get("/api/openapi.json").json()
+        validate(spec)
+        assert "/api/v2/offers/" in spec["paths"]
+    finally:
+        openapi._EXTRA_PATHS.clear()
+        openapi._EXTRA_SCHEMAS.clear()
