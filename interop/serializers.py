@@ -2,6 +2,7 @@
 classify an item (tags, CBD subjects, place in the network, authors) without
 a second request. Imports no model, so models can import it."""
 
+from django.core.exceptions import ObjectDoesNotExist
 from rest_framework import serializers
 
 
@@ -14,12 +15,15 @@ class SubjectCodesField(serializers.Field):
     """The CBD thesaurus identifiers (CBD-SUBJECT-FOR, ...) among the tags."""
 
     def to_representation(self, value):
-        from community.models import Subject
+        # Reads tag.subject, prefetched by the API's listing queryset.
+        return sorted(tag.subject.code for tag in value.all() if _has_subject(tag))
 
-        tags = [tag.pk for tag in value.all()]
-        return sorted(
-            Subject.objects.filter(tag__in=tags).values_list("code", flat=True)
-        )
+
+def _has_subject(tag) -> bool:
+    try:
+        return tag.subject is not None
+    except ObjectDoesNotExist:
+        return False
 
 
 class CountryField(serializers.Field):

@@ -116,3 +116,24 @@ def test_the_api_sets_no_cookie_even_for_a_signed_in_member(client, content, peo
     response = client.get(NEWS)
     assert response.status_code == 200
     assert not response.cookies
+
+
+def test_a_page_of_news_costs_the_same_queries_whatever_its_length(client, content):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .conftest import news
+
+    for n in range(15):
+        news(content.network.kenya, f"More news {n}")
+    fields = "&fields=tags,subjects,country,region,authors"
+    counts = []
+    for limit in (2, 100):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(NEWS + f"&limit={limit}" + fields)
+        assert len(response.json()["items"]) == min(limit, 19)
+        counts.append(len(queries))
+    # At most the two prefetches (subjects, authors) that a short page whose
+    # items have no tag or author skips.
+    assert counts[1] - counts[0] <= 2
+    assert counts[1] <= 20
