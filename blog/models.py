@@ -8,10 +8,19 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+
+from interop.serializers import (
+    CountryField,
+    NamesField,
+    RegionField,
+    SubjectCodesField,
+    TagNamesField,
+)
 
 from .blocks import BlogBodyBlock
 
@@ -123,7 +132,18 @@ class BlogPostPage(Page):
         index.FilterField("country"),
         index.FilterField("region"),
     ]
-    api_fields = ["published_at", "intro", "body", "language", "source_url"]
+    api_fields = [
+        "published_at",
+        "intro",
+        "body",
+        "language",
+        "source_url",
+        APIField("tags", serializer=TagNamesField()),
+        APIField("subjects", serializer=SubjectCodesField(source="tags")),
+        APIField("country", serializer=CountryField()),
+        APIField("region", serializer=RegionField()),
+        APIField("authors", serializer=NamesField(source="author_names")),
+    ]
     parent_page_types = ["community.CountryPage"]
     subpage_types = []
 

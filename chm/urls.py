@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from blog import views as blog_views
 from home import views as home_views
+from interop import urls as interop_urls
 from translations import views as translation_views
 
 urlpatterns = [
@@ -21,6 +22,8 @@ urlpatterns = [
     path("feeds/", include("toolkits.feed_urls")),
     path("feeds/", include("forum.feed_urls")),
     path("feeds/", include("cooperation.feed_urls")),
+    path("", include("interop.urls")),
+    *interop_urls.wagtail_api_urls,
 ]
 
 if settings.DEBUG:
@@ -41,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("notifications.urls")),
     path("cooperation/", include("cooperation.urls")),
     path("harvest/<str:iso>/", blog_views.harvest_now, name="harvest_country"),
+    path("", include("interop.page_urls")),
     path("", include("toolkits.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     # Wagtail's page serving must come last: it catches every other path. A

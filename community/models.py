@@ -8,9 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+
+from interop.serializers import RegionField
 
 from .capacity import CapacityLevel, recommended_action
 from .validators import validate_feed_url
@@ -243,7 +246,13 @@ class CountryPage(Page):
     ]
     parent_page_types = ["community.RegionPage"]
     subpage_types = ["blog.BlogPostPage", "home.StandardPage"]
-    api_fields = ["iso_code", "intro", "capacity_level", "national_website"]
+    api_fields = [
+        "iso_code",
+        "intro",
+        "capacity_level",
+        "national_website",
+        APIField("region", serializer=RegionField()),
+    ]
 
     class Meta:
         verbose_name = _("country")

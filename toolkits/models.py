@@ -10,6 +10,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
@@ -17,6 +18,12 @@ from wagtail.search import index
 
 from blog.models import POST_LANGUAGES
 from community.capacity import CapacityLevel
+from interop.serializers import (
+    CountryField,
+    RegionField,
+    SubjectCodesField,
+    TagNamesField,
+)
 
 from .uploads import (
     FORMAT_CHOICES,
@@ -297,6 +304,10 @@ class ToolkitPage(Page):
         "download_count",
         "resources",
         "toolkit_languages",
+        APIField("tags", serializer=TagNamesField()),
+        APIField("subjects", serializer=SubjectCodesField(source="tags")),
+        APIField("country", serializer=CountryField()),
+        APIField("region", serializer=RegionField()),
     ]
     parent_page_types = ["toolkits.ToolkitLibraryPage"]
     subpage_types = []

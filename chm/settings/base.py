@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "tagging",
     "search",
     "translations",
+    "interop",
+    "wagtail.api.v2",
+    "corsheaders",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -81,6 +84,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.middleware.DatabaseUnavailableMiddleware",
+    # The read API: CORS for GETs, then rate limits and ETags, before sessions.
+    "corsheaders.middleware.CorsMiddleware",
+    "interop.middleware.ReadAPIMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "home.page_cache.AnonymousPageCacheMiddleware",
@@ -313,6 +319,17 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
+
+# The read API (interop): any site may read it from a browser, GETs only, no
+# credentials; each client is held to INTEROP_RATE_LIMIT requests per window.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+INTEROP_RATE_LIMIT = os.environ.get("CHM_API_RATE_LIMIT", "120/m")
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_BASE_URL = SITE_BASE_URL
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "CHM Commons"
