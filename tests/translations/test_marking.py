@@ -21,6 +21,9 @@ STRIP = [
     re.compile(r"{%\s*comment\s*%}.*?{%\s*endcomment\s*%}", re.S),
     re.compile(r"<script\b.*?</script>", re.S | re.I),
     re.compile(r"<style\b.*?</style>", re.S | re.I),
+    # Code samples (commands, URLs, snippets to copy) are not prose.
+    re.compile(r"<pre\b.*?</pre>", re.S | re.I),
+    re.compile(r"<textarea\b[^>]*\breadonly\b.*?</textarea>", re.S | re.I),
 ]
 TEMPLATE_TAG = re.compile(r"{%.*?%}|{{.*?}}", re.S)
 HTML_TAG = re.compile(r"<[^>]*>", re.S)
