@@ -18,7 +18,7 @@ from ..factories import UserFactory
 
 pytestmark = [
     pytest.mark.e2e,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
