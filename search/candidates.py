@@ -12,7 +12,7 @@ common); visibility, filters and ranking then run on at most `CAP + 1` primary
 keys per kind.
 
 A word in more than `CAP` items of a kind has more matches than anyone reads
-(pages stop at 50 × 10): the page says "500+" instead of an exact count, and
+(20 pages of one kind): the page says "200+" instead of an exact count, and
 facets count among the candidates. Items whose title has the words are taken
 first, so the best results are among the candidates.
 
@@ -40,9 +40,10 @@ from django.db.models.expressions import CombinedExpression, RawSQL
 from django.db.models.functions import Cast
 from wagtail.search.backends import get_search_backend
 
-# Per kind. Pages stop at 50 × 10 results, so the best 500 of each kind are all
-# anyone can page through, even with every kind merged.
-CAP = 500
+# Per kind: the best 200 of a kind are 20 pages of 10, more than anyone reads
+# before refining the search; the bound keeps a word found in 100k posts as
+# cheap as a rare one.
+CAP = 200
 
 
 @dataclass

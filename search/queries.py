@@ -6,10 +6,10 @@ with the same QuerySet methods the rest of the site uses (`visible_to`,
 which sends no signal, so filtering the index would go stale; filtering the
 results cannot.
 
-Each kind reads at most its best `CAP` (500) visible matches: enough for every
-page anyone can reach, and the bound that keeps a word found in 100k posts as
+Each kind reads at most its best `CAP` (200) visible matches: more than anyone
+reads before refining the search, and the bound that keeps a word found in 100k posts as
 cheap as a rare one. Below it counts and facets are exact; above it the count
-is shown as a floor ("500+") and facets are counted among those matches.
+is shown as a floor ("200+") and facets are counted among those matches.
 
 On PostgreSQL the candidates come from the index first (`search.candidates`)
 and the visibility querysets run over their keys. With SQLite FTS5 the match
