@@ -90,7 +90,7 @@ def server_env(database_url: str, secret: str) -> dict:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": database_url,
-        "DATABASE_POOL_MAX_SIZE": os.environ.get("BENCH_POOL_SIZE", "10"),
+        "DATABASE_POOL_MAX_SIZE": os.environ.get("BENCH_POOL_SIZE", "20"),
         "REDIS_URL": REDIS_URL,
         "CHM_CACHE_PREFIX": "chm-bench-load",
         "CHM_TASKS_BACKEND": "django_tasks_db.backend.DatabaseBackend",

@@ -20,7 +20,7 @@ CHM_ALLOW_DEMO_DATA = False
 # Pooled PostgreSQL connections by default in production (0 turns it off).
 use_connection_pool(
     DATABASES["default"],  # noqa: F405
-    int(os.environ.get("DATABASE_POOL_MAX_SIZE", "10")),
+    int(os.environ.get("DATABASE_POOL_MAX_SIZE", "20")),
 )
 
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)

@@ -134,6 +134,7 @@ def test_a_lost_database_gives_a_503_with_retry_after_not_a_500(
 
     monkeypatch.setattr(connection, "ensure_connection", refuse)
     response = client.get("/africa/benin/")
+    monkeypatch.undo()
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert b"Back in a moment" in response.content
@@ -167,4 +168,25 @@ def test_production_settings_reach_postgresql_through_the_pool():
         text=True,
         timeout=60,
     )
-    assert result.stdout.split() == ["1", "10"], result.stderr[-2000:]
+    assert result.stdout.split() == ["1", "20"], result.stderr[-2000:]
+
+
+def test_a_database_error_in_middleware_also_gives_a_503(network, monkeypatch):
+    from django.db import OperationalError, connection
+    from django.test import Client
+
+    from tests.factories import UserFactory
+
+    # As a real server: an error is an answer, not an exception in the test.
+    client = Client(raise_request_exception=False)
+    client.force_login(UserFactory())
+
+    def refuse():
+        raise OperationalError("couldn't get a connection after 10.00 sec")
+
+    # Signed in, the member is loaded in middleware, before any view runs.
+    monkeypatch.setattr(connection, "ensure_connection", refuse)
+    response = client.get("/africa/benin/")
+    monkeypatch.undo()
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
