@@ -68,7 +68,6 @@ def content(network, subjects, library, forums):  # noqa: F811
     hidden_topic.is_hidden = True
     hidden_topic.save()
     return SimpleNamespace(
-        coop=cooperation(network),
         network=network,
         benin_news=benin_news,
         draft=draft,
@@ -86,12 +85,20 @@ def content(network, subjects, library, forums):  # noqa: F811
     )
 
 
+@pytest.fixture
+def cooperation_data(content) -> SimpleNamespace:
+    """Cooperation data beside `content` (and as `content.coop`): its requests
+    open topics in a public forum, so the forum tests go without it."""
+    content.coop = cooperation(content.network)
+    return content.coop
+
+
 def cooperation(network) -> SimpleNamespace:
     """Requests at every stage and offers, made through the app's own steps:
     a request written in French and closed as a case study, an open one, a
     withdrawn one; an available offer and one no longer available."""
-    secretariat = UserFactory(username="secretariat", is_staff=True)
-    expert = UserFactory(username="expert", display_name="Kofi Expert")
+    secretariat = UserFactory(username="coop.secretariat", is_staff=True)
+    expert = UserFactory(username="coop.expert", display_name="Kofi Expert")
     forest = list(Subject.objects.filter(code="CBD-SUBJECT-FOR"))
     later = timezone.localdate() + timezone.timedelta(days=60)
 

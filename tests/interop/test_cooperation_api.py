@@ -20,7 +20,7 @@ def titles(response) -> list[str]:
 
 
 def test_the_request_list_shows_every_request_newest_first_with_its_status(
-    client, content
+    client, content, cooperation_data
 ):
     listing = client.get(REQUESTS).json()
     assert listing["meta"]["total_count"] == 3
@@ -32,7 +32,7 @@ def test_the_request_list_shows_every_request_newest_first_with_its_status(
 
 
 def test_a_request_carries_what_the_page_shows_but_never_the_contact_email(
-    client, content
+    client, content, cooperation_data
 ):
     coop = content.coop.closed
     response = client.get(f"{REQUESTS}{coop.pk}/")
@@ -54,12 +54,16 @@ def test_a_request_carries_what_the_page_shows_but_never_the_contact_email(
     assert response["Last-Modified"]
 
 
-def test_the_outcome_of_a_request_still_running_is_empty(client, content):
+def test_the_outcome_of_a_request_still_running_is_empty(
+    client, content, cooperation_data
+):
     data = client.get(f"{REQUESTS}{content.coop.open.pk}/").json()
     assert data["outcome"] == "" and data["closed_at"] is None
 
 
-def test_the_request_filters_are_those_of_the_html_list(client, content):
+def test_the_request_filters_are_those_of_the_html_list(
+    client, content, cooperation_data
+):
     assert titles(client.get(REQUESTS, {"status": "open"})) == ["Seed bank training"]
     assert titles(client.get(REQUESTS, {"subject": "forest"})) == [
         "Withdrawn need",
@@ -74,7 +78,7 @@ def test_the_request_filters_are_those_of_the_html_list(client, content):
     assert "Withdrawn need" not in html.content.decode()
 
 
-def test_requests_come_in_pages(client, content):
+def test_requests_come_in_pages(client, content, cooperation_data):
     first = client.get(REQUESTS, {"limit": 2}).json()
     second = client.get(REQUESTS, {"limit": 2, "offset": 2}).json()
     assert first["meta"]["total_count"] == second["meta"]["total_count"] == 3
@@ -97,7 +101,9 @@ def test_requests_come_in_pages(client, content):
         {"colour": "red"},
     ],
 )
-def test_a_bad_filter_is_a_json_400_that_names_it(client, content, query):
+def test_a_bad_filter_is_a_json_400_that_names_it(
+    client, content, cooperation_data, query
+):
     for url in (REQUESTS, OFFERS):
         response = client.get(url, query)
         assert response.status_code == 400, (url, query)
@@ -105,14 +111,14 @@ def test_a_bad_filter_is_a_json_400_that_names_it(client, content, query):
         assert next(iter(query)) in response.json()["message"]
 
 
-def test_unknown_or_malformed_ids_are_json_404s(client, content):
+def test_unknown_or_malformed_ids_are_json_404s(client, content, cooperation_data):
     for url in (f"{REQUESTS}999999/", f"{OFFERS}999999/", f"{REQUESTS}abc/"):
         response = client.get(url)
         assert response.status_code == 404
         assert response.json()["message"]
 
 
-def test_only_available_offers_are_served(client, content):
+def test_only_available_offers_are_served(client, content, cooperation_data):
     assert titles(client.get(OFFERS)) == ["Cartographie des mangroves"]
     assert client.get(f"{OFFERS}{content.coop.gone.pk}/").status_code == 404
     assert client.get(f"/cooperation/offers/{content.coop.gone.pk}/").status_code == (
@@ -123,7 +129,7 @@ def test_only_available_offers_are_served(client, content):
 
 
 def test_a_request_whose_chosen_offer_was_withdrawn_no_longer_points_to_it(
-    client, content
+    client, content, cooperation_data
 ):
     from cooperation.offering import set_available
 
@@ -132,7 +138,9 @@ def test_a_request_whose_chosen_offer_was_withdrawn_no_longer_points_to_it(
     assert data["selected_offer"] is None
 
 
-def test_an_offer_carries_its_provider_coverage_and_languages(client, content):
+def test_an_offer_carries_its_provider_coverage_and_languages(
+    client, content, cooperation_data
+):
     data = client.get(f"{OFFERS}{content.coop.offer.pk}/").json()
     assert data["provider"] == "Kofi Expert"
     assert data["provider_kind"] == "member"
@@ -142,7 +150,9 @@ def test_an_offer_carries_its_provider_coverage_and_languages(client, content):
     assert "@" not in json.dumps(data)
 
 
-def test_the_offer_filters_are_those_of_the_html_list(client, content):
+def test_the_offer_filters_are_those_of_the_html_list(
+    client, content, cooperation_data
+):
     assert titles(client.get(OFFERS, {"type": "training"})) == [
         "Cartographie des mangroves"
     ]
@@ -161,7 +171,7 @@ def test_the_offer_filters_are_those_of_the_html_list(client, content):
 
 
 def test_closed_requests_are_case_study_records_in_the_language_they_were_written(
-    client, content
+    client, content, cooperation_data
 ):
     coop = content.coop.closed
     listing = client.get("/api/v2/records/case-study/").json()
@@ -179,7 +189,9 @@ def test_closed_requests_are_case_study_records_in_the_language_they_were_writte
     assert "aicha.private@example.org" not in json.dumps(record)
 
 
-def test_open_and_withdrawn_requests_are_not_case_studies(client, content):
+def test_open_and_withdrawn_requests_are_not_case_studies(
+    client, content, cooperation_data
+):
     for coop in (content.coop.open, content.coop.withdrawn):
         response = client.get(f"/api/v2/records/case-study/{coop.pk}/")
         assert response.status_code == 404
@@ -187,7 +199,7 @@ def test_open_and_withdrawn_requests_are_not_case_studies(client, content):
 
 
 def test_the_bulk_export_round_trips_the_case_study_multilingual_fields(
-    content, tmp_path
+    content, cooperation_data, tmp_path
 ):
     call_command("export_cbd_records", str(tmp_path), schemas=["case-study"])
     coop = content.coop.closed
@@ -200,10 +212,43 @@ def test_the_bulk_export_round_trips_the_case_study_multilingual_fields(
 
 
 def test_the_openapi_document_lists_case_studies_and_the_cooperation_paths(
-    client, content
+    client, content, cooperation_data
 ):
     spec = client.get("/api/openapi.json").json()
     kinds = spec["paths"]["/api/v2/records/{schema}/"]["get"]["parameters"][-1]
     assert "case-study" in kinds["schema"]["enum"]
     for path in (REQUESTS, f"{REQUESTS}{{id}}/", OFFERS, f"{OFFERS}{{id}}/"):
         assert path in spec["paths"]
+
+
+def test_the_api_page_shows_cooperation_examples_and_the_case_study_kind(
+    client, content, cooperation_data
+):
+    page = client.get("/api/docs/").content.decode()
+    assert "/api/v2/cooperation/requests/?status=open" in page
+    assert "/api/v2/cooperation/offers/?subject=forest" in page
+    assert "<code>case-study</code>" in page
+
+
+def test_a_page_of_requests_or_offers_costs_the_same_queries_whatever_its_length(
+    client, content, cooperation_data, django_assert_max_num_queries
+):
+    from cooperation.offering import OfferDraft, create_offer
+
+    for n in range(12):
+        create_offer(
+            cooperation_data.expert,
+            OfferDraft(
+                title=f"Offer {n}",
+                description="Help.",
+                assistance_types=["expertise"],
+                subjects=list(content.coop.offer.subjects.all()),
+                languages=["fr"],
+                regions=[content.network.africa, content.network.asia],
+            ),
+        )
+    for url in (REQUESTS, OFFERS):
+        with django_assert_max_num_queries(8):
+            response = client.get(url, {"limit": 100, "language": "fr"})
+        assert response.status_code == 200
+    assert client.get(OFFERS).json()["meta"]["total_count"] == 13

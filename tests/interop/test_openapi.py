@@ -27,7 +27,7 @@ HOSTILE = [
 
 
 @pytest.fixture
-def spec(client, content):
+def spec(client, content, cooperation_data):
     return client.get("/api/openapi.json").json()
 
 
