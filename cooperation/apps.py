@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class CooperationConfig(AppConfig):
     name = "cooperation"
     verbose_name = _("South–South cooperation")
+
+    def ready(self):
+        """Closed requests become CBD "case-study" records, and the request
+        and offer endpoints join the read API's OpenAPI document."""
+        from . import api, records
+
+        records.register_case_studies()
+        api.register_openapi()

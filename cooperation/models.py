@@ -59,6 +59,12 @@ def empty_list() -> list:
 
 
 class RequestQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Every request is public, withdrawn ones included (they keep their
+        trail and status badge); what varies by reader is the contact email,
+        shown to signed-in members only, never a row."""
+        return self
+
     def active(self):
         return self.filter(status__in=ACTIVE_STATUSES)
 
@@ -163,6 +169,15 @@ class CooperationRequest(models.Model):
 
 
 class OfferQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Available offers; one that is no longer available stays visible to
+        the member who made it and to the Secretariat (`is_staff`)."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.active()
+        if user.is_staff:
+            return self
+        return self.filter(Q(is_active=True) | Q(offered_by=user))
+
     def active(self):
         return self.filter(is_active=True)
 

@@ -299,10 +299,11 @@ def request_close(request, pk: int):
 @require_safe
 def offer_detail(request, pk: int):
     offer = get_object_or_404(
-        CooperationOffer.objects.select_related("country", "offered_by"), pk=pk
+        CooperationOffer.objects.visible_to(request.user).select_related(
+            "country", "offered_by"
+        ),
+        pk=pk,
     )
-    if not offer.is_active and not can_manage_offer(request.user, offer):
-        return render(request, "404.html", status=404)
     return render(
         request,
         "cooperation/offer_detail.html",

@@ -3,6 +3,8 @@ language-prefixed (machines and other sites read them)."""
 
 from django.urls import path
 
+from cooperation import api as cooperation_api
+
 from . import forum_api, views
 from .pages_api import api_router
 
@@ -16,6 +18,26 @@ urlpatterns = [
     path("api/v2/topics/<int:pk>/", forum_api.topic_detail, name="topic_detail"),
     path("api/v2/posts/", forum_api.post_list, name="post_list"),
     path("api/v2/posts/<int:pk>/", forum_api.post_detail, name="post_detail"),
+    path(
+        "api/v2/cooperation/requests/",
+        cooperation_api.request_list,
+        name="cooperation_request_list",
+    ),
+    path(
+        "api/v2/cooperation/requests/<int:pk>/",
+        cooperation_api.request_detail,
+        name="cooperation_request_detail",
+    ),
+    path(
+        "api/v2/cooperation/offers/",
+        cooperation_api.offer_list,
+        name="cooperation_offer_list",
+    ),
+    path(
+        "api/v2/cooperation/offers/<int:pk>/",
+        cooperation_api.offer_detail,
+        name="cooperation_offer_detail",
+    ),
     path("api/v2/records/<slug:schema>/", views.record_list, name="record_list"),
     path(
         "api/v2/records/<slug:schema>/<str:key>/",

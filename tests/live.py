@@ -46,13 +46,15 @@ def shared_database_url() -> str:
 
 
 @contextmanager
-def asgi_server():
-    """Start `daphne chm.asgi:application` on a free port; yield its base URL."""
+def asgi_server(extra_env: dict[str, str] | None = None):
+    """Start `daphne chm.asgi:application` on a free port; yield its base URL.
+    `extra_env` configures it (e.g. CHM_TEST_EMAIL_DIR, CHM_MEDIA_ROOT)."""
     port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "chm.settings.test",
         "DATABASE_URL": shared_database_url(),
+        **(extra_env or {}),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     process = subprocess.Popen(  # noqa: S603

@@ -1,6 +1,8 @@
+from allauth.account.signals import user_signed_up
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from .languages import supported
@@ -13,6 +15,17 @@ def switch_to_preferred_language(sender, request, user, **kwargs):
     language = supported(getattr(user, "preferred_language", ""))
     if request is not None and language:
         request.language_on_login = language
+
+
+@receiver(user_signed_up, dispatch_uid="translations_language_on_signup")
+def remember_signup_language(sender, request, user, **kwargs):
+    """A newcomer who joined on the French pages has chosen French: keep it as
+    their preferred language, or their first sign-in on another device and
+    every notification email would be in English."""
+    language = supported(get_language())
+    if language and not user.preferred_language:
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
 
 
 @receiver(post_save, sender=Locale, dispatch_uid="translations_locale_saved")

@@ -1,10 +1,14 @@
 from types import SimpleNamespace
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Locale, PageViewRestriction
 
 from blog.models import BlogPostAuthor, BlogPostPage
+from community.models import Subject
+from cooperation import follow_up
+from cooperation.offering import OfferDraft, create_offer, set_available
+from cooperation.requesting import RequestDraft, create_request
 
 from ..factories import UserFactory
 from ..forum.conftest import forums, make_topic  # noqa: F401
@@ -48,7 +52,7 @@ def content(network, subjects, library, forums):  # noqa: F811
     toolkit = make_toolkit(
         library, 1, tags=[subjects["forest"]], languages=("en", "fr"), files=()
     )
-    french = Locale.objects.create(language_code="fr")
+    french, _ = Locale.objects.get_or_create(language_code="fr")
     toolkit_fr = toolkit.copy_for_translation(french, copy_parents=True)
     toolkit_fr.title = "Boîte à outils 1"
     toolkit_fr.summary = "Résumé 1"
@@ -78,4 +82,89 @@ def content(network, subjects, library, forums):  # noqa: F811
         members_topic=members_topic,
         hidden_topic=hidden_topic,
         writer=writer,
+    )
+
+
+@pytest.fixture
+def cooperation_data(content) -> SimpleNamespace:
+    """Cooperation data beside `content` (and as `content.coop`): its requests
+    open topics in a public forum, so the forum tests go without it."""
+    content.coop = cooperation(content.network)
+    return content.coop
+
+
+def cooperation(network) -> SimpleNamespace:
+    """Requests at every stage and offers, made through the app's own steps:
+    a request written in French and closed as a case study, an open one, a
+    withdrawn one; an available offer and one no longer available."""
+    secretariat = UserFactory(username="coop.secretariat", is_staff=True)
+    expert = UserFactory(username="coop.expert", display_name="Kofi Expert")
+    forest = list(Subject.objects.filter(code="CBD-SUBJECT-FOR"))
+    later = timezone.localdate() + timezone.timedelta(days=60)
+
+    def request(title, country, **fields):
+        values = {
+            "title": title,
+            "problem": f"Le problème : {title}.",
+            "country": country,
+            "contact_name": "Aïcha Dossou",
+            "contact_email": "aicha.private@example.org",
+            "assistance_types": ["technical"],
+            "subjects": forest,
+            "languages": ["fr"],
+            "deadline": later,
+            **fields,
+        }
+        return create_request(secretariat, RequestDraft(**values))
+
+    offer = create_offer(
+        expert,
+        OfferDraft(
+            title="Cartographie des mangroves",
+            description="Images satellite et formation.",
+            assistance_types=["technical", "training"],
+            subjects=forest,
+            languages=["fr", "en"],
+            regions=[network.africa],
+        ),
+    )
+    gone = create_offer(
+        expert,
+        OfferDraft(
+            title="Old offer",
+            description="No longer.",
+            assistance_types=["funding"],
+            subjects=forest,
+            languages=["en"],
+        ),
+    )
+    set_available(expert, gone, False)
+    with translation.override("fr"):
+        closed = request("Jacinthe d’eau au Bénin", network.benin)
+    follow_up.express_interest(expert, closed, "Je peux aider.", offer)
+    follow_up.select_provider(secretariat, closed, offer)
+    follow_up.close_request(
+        secretariat,
+        closed,
+        "Carte livrée ; 40 % du fleuve dégagé.",
+        "Former les équipes locales d’abord.",
+    )
+    open_request = request(
+        "Seed bank training",
+        network.kenya,
+        assistance_types=["training"],
+        languages=["en"],
+        subjects=list(Subject.objects.filter(code="CBD-SUBJECT-PA")),
+    )
+    withdrawn = request("Withdrawn need", network.benin)
+    follow_up.change_status(secretariat, withdrawn, "withdrawn", "Solved locally.")
+    for obj in (closed, open_request, withdrawn):
+        obj.refresh_from_db()
+    return SimpleNamespace(
+        closed=closed,
+        open=open_request,
+        withdrawn=withdrawn,
+        offer=offer,
+        gone=gone,
+        expert=expert,
     )

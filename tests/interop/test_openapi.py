@@ -27,7 +27,7 @@ HOSTILE = [
 
 
 @pytest.fixture
-def spec(client, content):
+def spec(client, content, cooperation_data):
     return client.get("/api/openapi.json").json()
 
 
@@ -38,6 +38,10 @@ def concrete(path: str, content, override: dict | None = None) -> str:
         "id": str(
             content.topic.posts.get(number=1).pk
             if path.startswith("/api/v2/posts/")
+            else content.coop.closed.pk
+            if path.startswith("/api/v2/cooperation/requests/")
+            else content.coop.offer.pk
+            if path.startswith("/api/v2/cooperation/offers/")
             else content.topic.pk
         ),
         "schema": "toolkit",
@@ -149,5 +153,5 @@ def test_another_app_can_describe_its_endpoints_in_the_document(client, content)
         validate(spec)
         assert "/api/v2/offers/" in spec["paths"]
     finally:
-        openapi._EXTRA_PATHS.clear()
-        openapi._EXTRA_SCHEMAS.clear()
+        openapi._EXTRA_PATHS.pop("/api/v2/offers/")
+        openapi._EXTRA_SCHEMAS.pop("Offer")

@@ -31,7 +31,7 @@ def test_news_records_skip_drafts_and_restricted_posts(client, content):
 
 
 def test_unknown_kinds_and_keys_are_404(client, content):
-    assert client.get("/api/v2/records/case-study/").status_code == 404
+    assert client.get("/api/v2/records/not-a-kind/").status_code == 404
     assert client.get("/api/v2/records/toolkit/not-a-uuid/").status_code == 404
 
 
@@ -61,17 +61,17 @@ def test_another_app_can_register_its_own_records(client, content):
 
     records.register(
         records.RecordExporter(
-            "case-study",
+            "discussion",
             lambda: Topic.objects.public().order_by("pk"),
             lambda topic: {
-                "header": records.header("case-study", topic.pk, ["en"]),
+                "header": records.header("discussion", topic.pk, ["en"]),
                 "title": {"en": topic.title},
             },
             key_field="pk",
         )
     )
     try:
-        found = client.get(f"/api/v2/records/case-study/{content.topic.pk}/").json()
+        found = client.get(f"/api/v2/records/discussion/{content.topic.pk}/").json()
         assert found["title"] == {"en": "Forest seeds"}
     finally:
-        records._EXPORTERS.pop("case-study")
+        records._EXPORTERS.pop("discussion")

@@ -3,6 +3,8 @@
 import pytest
 from django.conf import settings
 
+from community.models import User
+
 from ..factories import PASSWORD, UserFactory
 
 COOKIE = settings.LANGUAGE_COOKIE_NAME
@@ -125,3 +127,21 @@ def test_a_switcher_link_takes_the_reader_to_the_same_page_in_that_language(
     assert response.status_code == 302
     assert response["Location"] == "/es/africa/benin/"
     assert response.cookies[COOKIE].value == "es"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix, language", [("/fr", "fr"), ("/ar", "ar"), ("", "en")])
+def test_a_newcomer_keeps_the_language_they_signed_up_in(
+    client, network, locales, prefix, language
+):
+    response = client.post(
+        f"{prefix}/accounts/signup/",
+        {
+            "email": "new@example.org",
+            "username": "newcomer",
+            "password1": "Mangroves-2026-vertes",
+            "password2": "Mangroves-2026-vertes",
+        },
+    )
+    assert response.status_code == 302
+    assert User.objects.get(email="new@example.org").preferred_language == language
