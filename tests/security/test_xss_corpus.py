@@ -299,3 +299,43 @@ def test_cooperation_requests_and_offers_show_hostile_fields_inert(
         assert_clean(url, response.content)
     for feed in ("/feeds/cooperation/requests.rss", "/feeds/cooperation/offers.atom"):
         assert_clean(feed, get_ok(client, feed), "feed")
+
+
+def test_toolkit_metadata_and_resource_names_show_inert(client, network, library):
+    from django.core.files.base import ContentFile
+
+    from tests.toolkits.conftest import PDF
+    from toolkits.models import ToolkitLanguage, ToolkitPage, ToolkitResource
+
+    pages = []
+    for n, payload in enumerate(PAYLOADS):
+        library.refresh_from_db()
+        page = ToolkitPage(
+            title=payload[:255],
+            slug=f"hostile-{n}",
+            summary=payload[:500],
+            publisher=payload[:200],
+            authors=payload[:500],
+            version=payload[:40],
+        )
+        page.toolkit_languages.add(ToolkitLanguage(language="en"))
+        page.resources.add(
+            ToolkitResource(
+                title=payload[:255],
+                file=ContentFile(PDF, name=payload.replace("/", "")[:80] + ".pdf"),
+                language="en",
+            )
+        )
+        page = library.add_child(instance=page)
+        pages.append(page)
+    for page in pages:
+        assert_clean(f"toolkit {page.title!r}", get_ok(client, page.url))
+    for number in range(1, 20):
+        response = client.get(library.url, {"page": number})
+        assert response.status_code in (200, 404)
+        assert_clean(f"library page {number}", response.content)
+        if b'rel="next"' not in response.content:
+            break
+    assert_clean("library search", get_ok(client, library.url + "?q=script"))
+    for feed in ("/feeds/toolkits.rss", "/feeds/toolkits.atom"):
+        assert_clean(feed, get_ok(client, feed), "feed")
