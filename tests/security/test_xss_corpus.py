@@ -160,7 +160,13 @@ def test_profiles_and_the_expert_directory_show_hostile_profile_fields_inert(
 def test_private_messages_and_their_emails_show_hostile_bodies_and_names_inert(
     client, db, django_capture_on_commit_callbacks
 ):
+    from notifications.emails import send_digests
+    from notifications.models import Notification, NotificationSettings
+
     reader = established(username="reader", email="reader@example.org")
+    NotificationSettings.objects.update_or_create(
+        user=reader, defaults={"email_frequency": "immediate"}
+    )
     for n, payload in enumerate(PAYLOADS[:40]):
         sender = established(username=f"sender{n}", display_name=payload[:80])
         cache.clear()  # the pace limit between messages
@@ -176,10 +182,19 @@ def test_private_messages_and_their_emails_show_hostile_bodies_and_names_inert(
     assert_clean("inbox", get_ok(client, "/messages/"))
     for n in range(40):
         assert_clean("thread", get_ok(client, f"/messages/with/sender{n}/"))
-    for email in mail.outbox:
-        for content, mimetype in getattr(email, "alternatives", []):
-            if mimetype == "text/html":
-                assert_clean(f"e-mail {email.subject!r}", content)
+    # The same notices again, as a daily digest.
+    NotificationSettings.objects.filter(user=reader).update(email_frequency="daily")
+    Notification.objects.update(emailed_at=None)
+    assert send_digests(timezone.now() + timedelta(days=2))
+    html_mails = [
+        (email.subject, content)
+        for email in mail.outbox
+        for content, mimetype in getattr(email, "alternatives", [])
+        if mimetype == "text/html"
+    ]
+    assert html_mails, "the messages were e-mailed"
+    for subject, content in html_mails:
+        assert_clean(f"e-mail {subject!r}", content)
 
 
 def test_search_echoes_hostile_queries_inert(client, db):
