@@ -26,7 +26,7 @@ from toolkits.models import (
 
 from ..conftest import build_network
 from ..factories import UserFactory
-from ..security.xss_corpus import PAYLOADS
+from ..security.xss_corpus import STORABLE as PAYLOADS
 from ..toolkits.conftest import PDF
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
