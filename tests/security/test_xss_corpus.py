@@ -116,6 +116,22 @@ def test_forum_pages_feeds_api_and_widgets_show_hostile_titles_posts_and_tags_in
     assert_clean(
         "topics widget", get_ok(client, "/widgets/embed/topics/?limit=10&forum=forest")
     )
+    # The moderators' queue shows flagged posts cut short (truncatewords_html)
+    # and the flag's details.
+    from community.national_spaces import make_moderator
+    from forum.models import Flag
+
+    moderator = established(username="moderator")
+    make_moderator(moderator)
+    Flag.objects.bulk_create(
+        Flag(post=post, reporter=moderator, reason="spam", text=post.raw[:1000])
+        for post in Post.objects.all()
+    )
+    client.force_login(moderator)
+    assert_clean("moderation queue", get_ok(client, "/forums/moderation/"))
+    post = Post.objects.first()
+    assert_clean("flag form", get_ok(client, f"/forums/post/{post.pk}/flag/"))
+    client.logout()
     for tag in Tag.objects.filter(slug__startswith="hostile-")[::7]:
         assert_clean(f"tag page {tag.name!r}", get_ok(client, f"/tags/{tag.slug}/"))
         assert_clean(
