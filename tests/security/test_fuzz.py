@@ -414,3 +414,15 @@ def test_valid_forms_with_one_or_two_fields_broken_never_fail_or_half_save(
                 assert row_counts() == before, (url, response.status_code, data)
 
     check()
+
+
+def test_out_of_range_numbers_in_paths_are_not_found_not_errors(arguments, people):
+    """Path converters take any digits: one past the database's integers must
+    give a 404, not an overflow."""
+    client = member_client(people.staff)
+    huge = {k: 10**25 if isinstance(v, int) else v for k, v in arguments.items()}
+    urls = [url for url in all_routes(huge) if str(10**25) in url]
+    assert len(urls) > 20
+    for url in urls:
+        for response in (client.get(url), client.post(url, {"title": "x"})):
+            assert response.status_code < 500, url
