@@ -196,6 +196,7 @@ def test_private_messages_and_their_emails_show_hostile_bodies_and_names_inert(
             )
     client.force_login(reader)
     assert_clean("inbox", get_ok(client, "/messages/"))
+    assert_clean("notifications", get_ok(client, "/notifications/"))
     for n in range(40):
         assert_clean("thread", get_ok(client, f"/messages/with/sender{n}/"))
     # The same notices again, as a daily digest.
