@@ -1,14 +1,18 @@
 """What every RSS/Atom feed of the site shares: the base class, its Atom twin,
 and URL routes that give each request its own feed object and cache it."""
 
+import re
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import path
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.views.decorators.cache import cache_page
 
 FEED_CACHE_SECONDS = 300
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class SiteFeed(Feed):
@@ -32,6 +36,29 @@ class SiteFeed(Feed):
         self.language = self.items_language or settings.LANGUAGE_CODE
         with translation.override(self.language):
             return super().__call__(request, *args, **kwargs)
+
+    def get_feed(self, obj, request):
+        """An RSS channel description is read as HTML by many readers, and it
+        can quote what members wrote (a tag name, a topic title): escape it.
+        (Atom's subtitle is declared as text, so it stays as it is.)"""
+        feed = super().get_feed(obj, request)
+        if isinstance(feed, Rss201rev2Feed) and feed.feed.get("description"):
+            feed.feed["description"] = escape(feed.feed["description"])
+        # XML 1.0 cannot hold most control characters: one in a member's
+        # title must not turn the whole feed into a server error.
+        for values in (feed.feed, *feed.items):
+            for key, value in values.items():
+                if isinstance(value, str):
+                    values[key] = xml_text(value)
+                elif isinstance(value, list | tuple):  # categories
+                    values[key] = [
+                        xml_text(v) if isinstance(v, str) else v for v in value
+                    ]
+        return feed
+
+
+def xml_text(value: str) -> str:
+    return NOT_XML.sub("", value) if NOT_XML.search(value) else value
 
 
 def atom(feed_class: type[Feed]) -> type[Feed]:
