@@ -48,7 +48,7 @@ def content(network, subjects, library, forums):  # noqa: F811
     toolkit = make_toolkit(
         library, 1, tags=[subjects["forest"]], languages=("en", "fr"), files=()
     )
-    french = Locale.objects.create(language_code="fr")
+    french, _created = Locale.objects.get_or_create(language_code="fr")
     toolkit_fr = toolkit.copy_for_translation(french, copy_parents=True)
     toolkit_fr.title = "Boîte à outils 1"
     toolkit_fr.summary = "Résumé 1"
