@@ -92,3 +92,35 @@ def rate_limited(scope: str, setting: str, methods=("GET", "HEAD", "POST")):
         return wrapper
 
     return decorator
+
+
+def _unprefixed(path: str) -> str:
+    """/fr/accounts/login/ → /accounts/login/ (any site language)."""
+    first, _slash, rest = path.lstrip("/").partition("/")
+    if first in {code for code, _name in settings.LANGUAGES}:
+        return "/" + rest
+    return path
+
+
+class PostRateLimitMiddleware:
+    """Per-address limits on POSTs to the account forms (sign-up, sign-in,
+    password reset), counted atomically before allauth sees the request.
+
+    allauth's own limits (ACCOUNT_RATE_LIMITS) stay behind this one: they
+    lock an account after failed attempts, but count with a read-then-write
+    on the cache, so a concurrent burst could slip past them; this counter
+    cannot be raced.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST":
+            rate = settings.CHM_POST_RATE_LIMITS.get(_unprefixed(request.path_info))
+            if rate:
+                scope = "post:" + _unprefixed(request.path_info).strip("/")
+                limit = hit(client_key(request), rate, scope)
+                if limit.exceeded:
+                    return too_many_requests(request, limit)
+        return self.get_response(request)

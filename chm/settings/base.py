@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "chm.throttling.PostRateLimitMiddleware",
     "community.staff_mfa.StaffMFAMiddleware",
     "translations.middleware.PreferredLanguageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -346,6 +347,13 @@ CHM_SEARCH_RATE_LIMIT = os.environ.get("CHM_SEARCH_RATE_LIMIT", "60/m")
 # Suggestions come as the visitor types: a looser limit of their own.
 CHM_SUGGEST_RATE_LIMIT = os.environ.get("CHM_SUGGEST_RATE_LIMIT", "120/m")
 CHM_PROPOSAL_RATE_LIMIT = os.environ.get("CHM_PROPOSAL_RATE_LIMIT", "10/h")
+# POSTs per address to the account forms (chm.throttling.PostRateLimitMiddleware),
+# in front of allauth's own ACCOUNT_RATE_LIMITS.
+CHM_POST_RATE_LIMITS = {
+    "/accounts/signup/": "20/m",
+    "/accounts/login/": "30/m",
+    "/accounts/password/reset/": "20/m",
+}
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 
 # Wagtail.

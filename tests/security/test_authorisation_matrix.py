@@ -24,7 +24,6 @@ from types import SimpleNamespace
 from urllib.parse import urlencode
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.core.files.base import ContentFile
 from django.urls import URLResolver, get_resolver
 from wagtail.documents.models import Document
@@ -553,9 +552,6 @@ def world(content, people, subjects):  # noqa: F811
     owner = UserFactory(username="owner", country=network.benin)
     assign_national_editor(owner, network.benin)
     expert = UserFactory(username="expert", verified_expert=True)
-    Authenticator.objects.create(
-        user=people.staff, type=Authenticator.Type.TOTP, data={"secret": "unused"}
-    )
     forest = make_subject("CBD-SUBJECT-FOREST-M", "Forest matrix")
     coop = make_request(owner, network.benin, [forest])
     offer = make_offer(owner, [forest])

@@ -30,7 +30,9 @@ def sign_in(client, user):
 
 @pytest.fixture
 def staff(network):
-    return UserFactory(username="secretariat", is_staff=True, is_superuser=True)
+    return UserFactory(
+        username="secretariat", is_staff=True, is_superuser=True, authenticator=False
+    )
 
 
 def test_staff_without_an_authenticator_is_sent_to_set_one_up_then_signs_in_with_a_code(
