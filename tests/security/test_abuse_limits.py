@@ -88,11 +88,8 @@ def test_a_burst_of_sign_ups_from_one_address_is_cut_at_the_limit(settings):
 @pytest.mark.django_db(transaction=True)
 def test_a_burst_of_sign_ins_from_one_address_is_cut_at_the_limit(settings):
     settings.CHM_POST_RATE_LIMITS = {"/accounts/login/": "30/m"}
-    # allauth's own per-address failed-login limit would refuse earlier.
-    settings.ACCOUNT_RATE_LIMITS = {
-        **settings.ACCOUNT_RATE_LIMITS,
-        "login_failed": False,
-    }
+    # Only the atomic counter is measured; allauth's own (racy) limits are off.
+    settings.ACCOUNT_RATE_LIMITS = False
     fresh_window(60)
     data = {"login": "nobody@example.org", "password": "wrong-guess-1"}
     counts = burst(Requests(lambda c: c.post("/fr/accounts/login/", data)))
@@ -115,10 +112,14 @@ def test_a_burst_of_toolkit_proposals_from_one_member_is_cut_at_the_limit(settin
 
     fresh_window(3600)
     # An empty form: 400 once past the limiter, nothing stored.
+    # Every signed-in request opens a database connection: on PostgreSQL the
+    # burst stays under the server's max_connections (100, shared with the
+    # test process itself).
+    n = 80 if os.environ.get("DATABASE_URL", "").startswith("postgres") else BURST
     counts = burst(
-        Requests(lambda c: c.post("/toolkits/propose/", {}), client_for), n=BURST
+        Requests(lambda c: c.post("/toolkits/propose/", {}), client_for), n=n
     )
-    assert counts == {400: 10, 429: BURST - 10}, counts
+    assert counts == {400: 10, 429: n - 10}, counts
 
 
 @pytest.mark.skipif(
