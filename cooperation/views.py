@@ -202,14 +202,20 @@ def request_edit(request, pk: int):
     return _request_form_view(request, _request_or_404(pk))
 
 
-def _act(request, coop, form, action):
-    """Run a life-cycle step from a posted form; a refusal shows on the
-    request's page as a message with the fitting status."""
+def _act(request, coop, form, action, *, managers_only: bool = False):
+    """Run a life-cycle step from a posted form; a refusal shows with the
+    fitting status (403 before the form is even read when the step is the
+    request's managers' alone, 400 for a bad form)."""
+    if managers_only and not can_manage_request(request.user, coop):
+        raise PermissionDenied
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect(coop.get_absolute_url())
+        message = " ".join(str(e) for errors in form.errors.values() for e in errors)
+        return render(
+            request,
+            "cooperation/refused.html",
+            {"coop": coop, "message": message},
+            status=400,
+        )
     try:
         action(form.cleaned_data)
     except CooperationError as error:
@@ -235,6 +241,7 @@ def request_status(request, pk: int):
         lambda data: follow_up.change_status(
             request.user, coop, data["status"], data["note"]
         ),
+        managers_only=True,
     )
 
 
@@ -261,6 +268,7 @@ def request_select(request, pk: int):
         coop,
         SelectProviderForm(request.POST),
         lambda data: follow_up.select_provider(request.user, coop, data["offer"]),
+        managers_only=True,
     )
 
 

@@ -336,11 +336,19 @@ def post_action(request, index, post_id: int, action: str):
         elif action == "restore":
             moderation.restore_post(post, request.user)
     except ForumError as error:
+        if error.status != 400:
+            return refused(request, index, error)
         messages.error(request, error.message)
         response = redirect(topic.url_for_post_number(post.number))
         response.status_code = 303
         return response
     return redirect(topic.url_for_post_number(post.number))
+
+
+def refused(request, index, error: ForumError):
+    """A refusal a member should not have met (not allowed, too fast): its own
+    status (403, 429) and the message, not a redirect that hides it."""
+    return render(request, index, "403.html", {"message": error.message}, error.status)
 
 
 def edit_post(request, index, topic, post):
@@ -409,6 +417,8 @@ def topic_action(request, index, topic_id: int, action: str):
         else:
             getattr(moderation, f"{action}_topic")(topic, request.user)
     except ForumError as error:
+        if error.status != 400:
+            return refused(request, index, error)
         messages.error(request, error.message)
     return redirect(topic.get_absolute_url())
 

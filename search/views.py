@@ -4,6 +4,8 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from chm.throttling import rate_limited
+
 from .forms import KIND_CHOICES, SearchForm
 from .queries import SearchParams, run_search, suggest
 
@@ -16,6 +18,7 @@ def _params(request) -> tuple[SearchParams, SearchForm]:
 
 
 @require_GET
+@rate_limited("search", "CHM_SEARCH_RATE_LIMIT")
 def search(request):
     params, form = _params(request)
     results = run_search(request, params)
@@ -34,6 +37,7 @@ def search(request):
 
 
 @require_GET
+@rate_limited("search-suggest", "CHM_SUGGEST_RATE_LIMIT")
 def suggestions(request):
     params, _form = _params(request)
     response = JsonResponse({"query": params.q, "results": suggest(request, params.q)})

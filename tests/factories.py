@@ -23,3 +23,17 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.create(
                 user=self, email=self.email, verified=True, primary=True
             )
+
+    @factory.post_generation
+    def authenticator(self, create, extracted, **kwargs):
+        """Staff must have an authenticator app before using the admin
+        (community/staff_mfa.py): staff made here have one, unless
+        `authenticator=False` is passed."""
+        if create and self.is_staff and extracted is not False:
+            from allauth.mfa.models import Authenticator
+
+            Authenticator.objects.create(
+                user=self,
+                type=Authenticator.Type.TOTP,
+                data={"secret": "JBSWY3DPEHPK3PXP"},
+            )

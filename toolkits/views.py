@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_safe
 
+from chm.throttling import rate_limited
+
 from .downloads import downloadable_resources, record_download
 from .forms import ToolkitProposalForm
 from .proposals import ToolkitProposal, propose_toolkit
@@ -35,6 +37,7 @@ def download(request, pk: int, filename: str):
 
 
 @csrf_exempt
+@rate_limited("toolkit-proposal", "CHM_PROPOSAL_RATE_LIMIT", methods=("POST",))
 def propose(request):
     # The size limit must be in place before the body is read, so the CSRF
     # check (which reads it) runs inside, in `_propose`.

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "csp",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -97,6 +98,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "chm.throttling.PostRateLimitMiddleware",
+    "community.staff_mfa.StaffMFAMiddleware",
     "translations.middleware.PreferredLanguageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -250,6 +253,14 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",
 }
+# Two-factor sign-in (allauth.mfa): an authenticator app (TOTP) with
+# recovery codes, open to every member, required for staff
+# (community/staff_mfa.py).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "CHM Commons"
+# Wagtail's own sign-in forms would skip the second step: allauth's instead.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"
 DEFAULT_FROM_EMAIL = os.environ.get(
@@ -329,6 +340,20 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
 INTEROP_RATE_LIMIT = os.environ.get("CHM_API_RATE_LIMIT", "120/m")
 WAGTAILAPI_LIMIT_MAX = 100
+
+# Abuse limits on the shared cache (chm/throttling.py): per signed-in member,
+# or per address for anonymous visitors; past them the answer is 429.
+CHM_SEARCH_RATE_LIMIT = os.environ.get("CHM_SEARCH_RATE_LIMIT", "60/m")
+# Suggestions come as the visitor types: a looser limit of their own.
+CHM_SUGGEST_RATE_LIMIT = os.environ.get("CHM_SUGGEST_RATE_LIMIT", "120/m")
+CHM_PROPOSAL_RATE_LIMIT = os.environ.get("CHM_PROPOSAL_RATE_LIMIT", "10/h")
+# POSTs per address to the account forms (chm.throttling.PostRateLimitMiddleware),
+# in front of allauth's own ACCOUNT_RATE_LIMITS.
+CHM_POST_RATE_LIMITS = {
+    "/accounts/signup/": "20/m",
+    "/accounts/login/": "30/m",
+    "/accounts/password/reset/": "20/m",
+}
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 
 # Wagtail.

@@ -136,7 +136,7 @@ def test_status_jumps_that_skip_the_life_cycle_are_refused(
     response = client.post(
         f"/cooperation/requests/{coop.pk}/status/", {"status": "closed"}
     )
-    assert response.status_code == 302  # not a choice of the form: a message
+    assert response.status_code == 400  # not a choice of the form: a clear error
     coop.refresh_from_db()
     assert coop.status == Status.DISCUSSION and coop.outcome == ""
     assert coop.selected_offer is None

@@ -1,0 +1,126 @@
+"""One fixed-window rate limit on the shared cache, for every abuse limit.
+
+The same client identity and rate syntax as the sign-in limits (allauth's
+`ACCOUNT_RATE_LIMITS`, e.g. "120/m", "5/h"), but a fixed-window counter:
+`cache.add` then `cache.incr` are atomic on Redis, so every server process
+counts the same requests, a burst of concurrent requests lets exactly the
+allowed number through, and a request costs one round trip.
+
+Used by the read API (interop/middleware.py), search, toolkit proposals; the
+forum and messaging keep their interval checks (`cache.add`) beside it.
+"""
+
+import time
+from dataclasses import dataclass
+from functools import wraps
+
+from allauth.account.adapter import get_adapter
+from allauth.core.internal.ratelimit import parse_rate, truncate_ip
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+
+
+@dataclass(frozen=True)
+class Limit:
+    amount: int
+    window: int
+    count: int
+    retry_after: int
+
+    @property
+    def exceeded(self) -> bool:
+        return self.count > self.amount
+
+
+def client_key(request) -> str:
+    """The client's address as allauth sees it (proxy-aware, IPv6 by prefix)."""
+    try:
+        return truncate_ip(get_adapter().get_client_ip(request))
+    except PermissionDenied:  # no address at all: such clients share one bucket
+        return "unknown"
+
+
+def requester_key(request) -> str:
+    """A signed-in member is counted as themselves (wherever they are), anyone
+    else by address."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return f"user:{user.pk}"
+    return f"ip:{client_key(request)}"
+
+
+def hit(client: str, rate: str, scope: str = "interop") -> Limit:
+    """Count one request of `client` in `scope` and say whether it is over."""
+    parsed = parse_rate(rate)
+    window = max(1, int(parsed.duration))
+    now = int(time.time())
+    bucket = now // window
+    key = f"{scope}:rate:{client}:{window}:{bucket}"
+    cache.add(key, 0, timeout=window + 1)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=window + 1)
+        count = 1
+    retry_after = max(1, (bucket + 1) * window - now)
+    return Limit(parsed.amount, window, count, retry_after)
+
+
+def too_many_requests(request, limit: Limit):
+    """The site's 429 page, with Retry-After."""
+    response = render(
+        request, "429.html", {"retry_after": limit.retry_after}, status=429
+    )
+    response["Retry-After"] = str(limit.retry_after)
+    return response
+
+
+def rate_limited(scope: str, setting: str, methods=("GET", "HEAD", "POST")):
+    """View decorator: at most `settings.<setting>` requests per requester."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method in methods:
+                limit = hit(requester_key(request), getattr(settings, setting), scope)
+                if limit.exceeded:
+                    return too_many_requests(request, limit)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def _unprefixed(path: str) -> str:
+    """/fr/accounts/login/ → /accounts/login/ (any site language)."""
+    first, _slash, rest = path.lstrip("/").partition("/")
+    if first in {code for code, _name in settings.LANGUAGES}:
+        return "/" + rest
+    return path
+
+
+class PostRateLimitMiddleware:
+    """Per-address limits on POSTs to the account forms (sign-up, sign-in,
+    password reset), counted atomically before allauth sees the request.
+
+    allauth's own limits (ACCOUNT_RATE_LIMITS) stay behind this one: they
+    lock an account after failed attempts, but count with a read-then-write
+    on the cache, so a concurrent burst could slip past them; this counter
+    cannot be raced.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST":
+            rate = settings.CHM_POST_RATE_LIMITS.get(_unprefixed(request.path_info))
+            if rate:
+                scope = "post:" + _unprefixed(request.path_info).strip("/")
+                limit = hit(client_key(request), rate, scope)
+                if limit.exceeded:
+                    return too_many_requests(request, limit)
+        return self.get_response(request)
