@@ -183,6 +183,21 @@ MATRIX: dict[str, list[Check]] = {
             NOT_FOUND,
         ),
     ],
+    "interop:cooperation_request_list": [
+        get(lambda w: "/api/v2/cooperation/requests/", EVERYONE),
+        post(lambda w: "/api/v2/cooperation/requests/", POST_ONLY),
+    ],
+    "interop:cooperation_request_detail": [
+        get(lambda w: f"/api/v2/cooperation/requests/{w.coop.pk}/", EVERYONE),
+        get(lambda w: "/api/v2/cooperation/requests/999999/", NOT_FOUND),
+    ],
+    "interop:cooperation_offer_list": [
+        get(lambda w: "/api/v2/cooperation/offers/", EVERYONE)
+    ],
+    "interop:cooperation_offer_detail": [
+        get(lambda w: f"/api/v2/cooperation/offers/{w.offer.pk}/", EVERYONE),
+        get(lambda w: "/api/v2/cooperation/offers/999999/", NOT_FOUND),
+    ],
     "interop:widget_embed": [
         get(lambda w: "/widgets/embed/news/?country=BJ&lang=en&limit=2", EVERYONE)
     ],
