@@ -95,6 +95,9 @@ def server_env(database_url: str, secret: str) -> dict:
         "CHM_CACHE_PREFIX": "chm-bench-load",
         "CHM_TASKS_BACKEND": "django_tasks_db.backend.DatabaseBackend",
         "LOG_LEVEL": "WARNING",
+        # wrk is one client: per-client limits would turn the load into 429s.
+        "CHM_SEARCH_RATE_LIMIT": "100000000/m",
+        "CHM_API_RATE_LIMIT": "100000000/m",
     }
 
 
