@@ -142,7 +142,11 @@ class Stack:
             stdout=self.log,
             stderr=self.log,
         )
-        wait_for(f"{self.base}/healthz", 60)
+        try:
+            wait_for(f"{self.base}/healthz", 60)
+        except RuntimeError:
+            self.stop()  # leave no server behind when the stack never came up
+            raise
 
     @property
     def base(self) -> str:
