@@ -145,6 +145,8 @@ def start_stack(env: dict) -> tuple[list[subprocess.Popen], int]:
                     break
         except OSError:
             if time.monotonic() > deadline:
+                for process in processes:  # leave no server behind
+                    process.kill()
                 raise
             time.sleep(0.5)
     return processes, port
