@@ -21,12 +21,12 @@ elsewhere and `search.queries` matches inside the querysets as before (SQLite
 FTS5, Elasticsearch/OpenSearch).
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connections, router
 from django.db.models import (
-    BigIntegerField,
     CharField,
     Exists,
     F,
@@ -44,6 +44,7 @@ from wagtail.search.backends import get_search_backend
 # before refining the search; the bound keeps a word found in 100k posts as
 # cheap as a rare one.
 CAP = 200
+COLUMNS = ("_kind", "_branch", "object_id", "_score")
 
 
 @dataclass
@@ -66,136 +67,233 @@ def _postgres_backend():
     return backend
 
 
+@dataclass(frozen=True)
+class _Part:
+    """One branch of one kind: its title matches (branch 0) or all (1)."""
+
+    kind: int
+    branch: int
+    content_types: tuple[int, ...]
+    walkable: bool  # one content type and integer keys: the order index applies
+
+
+class _Match:
+    """The tsquery, its match conditions and the backend's rank, as SQL over
+    an index entry row aliased `wagtailsearch_indexentry`."""
+
+    def __init__(self, index_entry, using: str, tsquery, weights):
+        from django.contrib.postgres.search import SearchRank
+        from django.db.models.sql import Query
+
+        query = Query(index_entry)
+        compiler = query.get_compiler(using=using)
+        self.tsquery = compiler.compile(tsquery.resolve_expression(query))
+        score = SearchRank(F("title"), tsquery, weights=weights) * F(
+            "title_norm"
+        ) + SearchRank(F("body"), tsquery, weights=weights)
+        self.score = compiler.compile(score.resolve_expression(query))
+
+    def condition(self, branch: int, alias: str) -> tuple[str, list]:
+        sql, params = self.tsquery
+        if branch == 0:
+            return f"{alias}.title @@ ({sql})", list(params)
+        return f"({alias}.title || {alias}.body) @@ ({sql})", list(params)
+
+
+NUMERIC = "{alias}.object_id ~ '^[0-9]{{1,18}}$'"
+
+
 def candidates(
     querysets: dict[str, QuerySet], query, titled=()
 ) -> dict[str, Candidates] | None:
     """Per kind, the items matching `query` in the index (not yet filtered by
-    visibility), in one query; for the kinds in `titled`, those with the words
-    in their title first. None when the backend is not PostgreSQL's."""
+    visibility); for the kinds in `titled`, those with the words in their
+    title first. None when the backend is not PostgreSQL's."""
     backend = _postgres_backend()
     if backend is None:
         return None
-    from django.contrib.postgres.search import SearchRank, SearchVectorField
+    from modelsearch.utils import get_descendants_content_types_pks
     from wagtail.search.models import IndexEntry
 
-    first, newest = [], {}
-    for n, (key, qs) in enumerate(querysets.items()):
-        compiler = backend.query_compiler_class(
-            qs.model.objects.none(), query, order_by_relevance=False
-        )
-        # The very tsquery and rank the backend itself would use.
-        tsquery = compiler.build_tsquery(query, config=compiler.get_config(backend))
-        if tsquery is None:
-            return {key: Candidates() for key in querysets}
-        score = SearchRank(F("title"), tsquery, weights=compiler.sql_weights) * F(
-            "title_norm"
-        ) + SearchRank(F("body"), tsquery, weights=compiler.sql_weights)
-        columns = ("_kind", "_branch", "object_id", "_score")
-
-        def anywhere(entries, n=n, tsquery=tsquery, score=score, columns=columns):
-            return (
-                entries.annotate(
-                    _vector=CombinedExpression(
-                        F("title"), "||", F("body"), output_field=SearchVectorField()
-                    )
-                )
-                .filter(_vector=tsquery)
-                .annotate(_kind=Value(n), _branch=Value(1), _score=score)
-                .values_list(*columns)[: CAP + 1]
-            )
-
-        if key in titled:
-            first.append(
-                _entries_newest_first(IndexEntry, qs.model)
-                .filter(title=tsquery)
-                .annotate(_kind=Value(n), _branch=Value(0), _score=score)
-                .values_list(*columns)[: CAP + 1]
-            )
-        first.append(anywhere(_entries(IndexEntry, qs.model)))
-        newest[key] = anywhere(_entries_newest_first(IndexEntry, qs.model))
-    if not first:
+    if not querysets:
         return {}
-    # First through the GIN indexes only: the planner's guess of how common a
+    keys = list(querysets)
+    compiler = backend.query_compiler_class(
+        querysets[keys[0]].model.objects.none(), query, order_by_relevance=False
+    )
+    # The very tsquery and rank the backend itself would use.
+    tsquery = compiler.build_tsquery(query, config=compiler.get_config(backend))
+    if tsquery is None:
+        return {key: Candidates() for key in keys}
+    using = router.db_for_read(IndexEntry)
+    match = _Match(IndexEntry, using, tsquery, compiler.sql_weights)
+    parts = []
+    for n, (key, qs) in enumerate(querysets.items()):
+        types = tuple(get_descendants_content_types_pks(qs.model))
+        pk = qs.model._meta.pk
+        pk = pk.target_field if pk.is_relation else pk
+        walkable = len(types) == 1 and pk.get_internal_type() in INTEGER_KEYS
+        for branch in (0, 1) if key in titled else (1,):
+            parts.append(_Part(n, branch, types, walkable))
+
+    # Most searches are for a word either found everywhere or hardly anywhere.
+    # First, each kind's newest entries only (a bounded walk backwards through
+    # the object-order index): a word found `CAP + 1` times there fills that
+    # branch with its newest matches at once, without reading every match.
+    rows, filled = [], set()
+    walk = [part for part in parts if part.walkable]
+    if walk:
+        found = _lateral(using, match, walk, window=RECENT_WINDOW)
+        counts = defaultdict(int)
+        for row in found:
+            counts[row[:2]] += 1
+        filled = {part for part, count in counts.items() if count > CAP}
+        rows = [row for row in found if row[:2] in filled]
+    # The rest through the GIN indexes only: the planner's guess of how common a
     # word is cannot tell kinds apart (a word in every post but no news), and
     # walking a kind's entries in order looking for a word it hardly has costs
-    # a scan. A kind found with more than `CAP` matches is then read again
-    # newest first, which for a word that common stops early.
-    rows = _gin_only(first)
-    keys = list(querysets)
-    counted = dict.fromkeys(keys, 0)
+    # a scan.
+    rest = [part for part in parts if (part.kind, part.branch) not in filled]
+    if rest:
+        rows += _gin_only(using, match, rest)
+    counted = dict.fromkeys(range(len(keys)), 0)
     for kind, branch, _object_id, _score in rows:
-        counted[keys[kind]] += branch
-    common = [key for key in keys if counted[key] > CAP]
-    if common:
-        rows = [row for row in rows if row[1] == 0 or keys[row[0]] not in common]
-        again = [newest[key] for key in common]
-        rows += list(again[0].union(*again[1:], all=True))
+        counted[kind] += branch
+    common = {kind for kind, count in counted.items() if count > CAP}
+    # A kind found more than `CAP` times through the GIN index is read again
+    # newest first, which for a word that common stops early.
+    again = [
+        part
+        for part in parts
+        if part.branch == 1
+        and part.kind in common
+        and part.walkable
+        and (part.kind, 1) not in filled
+    ]
+    if again:
+        redo = {part.kind for part in again}
+        rows = [row for row in rows if row[1] == 0 or row[0] not in redo]
+        rows += _lateral(using, match, again)
     out = {key: Candidates() for key in keys}
-    to_python = {key: qs.model._meta.pk.to_python for key, qs in querysets.items()}
+    to_python = [qs.model._meta.pk.to_python for qs in querysets.values()]
     for kind, _branch, object_id, score in sorted(rows, key=lambda row: row[:2]):
-        key = keys[kind]
-        found = out[key]
-        pk = to_python[key](object_id)
+        found = out[keys[kind]]
+        pk = to_python[kind](object_id)
         if pk in found.scores:
             continue
         if len(found.scores) >= CAP:
             found.truncated = True
             continue
         found.scores[pk] = float(score or 0.0)
-    for key in common:
-        out[key].truncated = True
+    for kind in common:
+        out[keys[kind]].truncated = True
     return out
 
 
-def _gin_only(branches: list[QuerySet]) -> list[tuple]:
-    """The union of `branches`, planned without plain index or sequential
-    scans for this statement only (bitmap scans of the GIN indexes remain)."""
+# A kind's newest entries first looked at: a word in more than `CAP` of them
+# is common enough to take the newest matches straight away.
+RECENT_WINDOW = 5 * CAP
+
+
+def _lateral(using: str, match: _Match, parts, window: int | None = None):
+    """Each part's newest `CAP + 1` matches, walking the object-order index
+    backwards; with `window`, only among its `window` highest keys, so the
+    walk is short whatever the word. One statement, planned once for every
+    part (a lateral join over the list of parts). Like `_gin_only`, the
+    statement is built from compiled expressions, constants and placeholders
+    only; every value is a parameter."""
+    values, params = [], []
+    for part in parts:
+        values.append("(%s, %s, %s)")
+        params += [part.kind, part.branch, part.content_types[0]]
+    title, title_params = match.condition(0, "i")
+    anywhere, anywhere_params = match.condition(1, "i")
+    bound = ""
+    bound_params = []
+    if window is not None:
+        bound = (
+            "AND i.object_id::bigint > (SELECT j.object_id::bigint "  # noqa: S608
+            "FROM wagtailsearch_indexentry j WHERE j.content_type_id = k.ct "
+            f"AND {NUMERIC.format(alias='j')} "
+            "ORDER BY j.object_id::bigint DESC LIMIT 1) - %s"
+        )
+        bound_params = [window]
+    score, score_params = match.score
+    sql = (
+        f"SELECT k.kind, k.branch, wagtailsearch_indexentry.object_id, {score} "  # noqa: S608
+        f"FROM (VALUES {', '.join(values)}) AS k(kind, branch, ct) "
+        "CROSS JOIN LATERAL (SELECT i.object_id, i.title, i.body, i.title_norm "
+        "FROM wagtailsearch_indexentry i WHERE i.content_type_id = k.ct "
+        f"AND {NUMERIC.format(alias='i')} {bound} "
+        f"AND CASE WHEN k.branch = 0 THEN {title} ELSE {anywhere} END "
+        "ORDER BY i.object_id::bigint DESC LIMIT %s) AS wagtailsearch_indexentry"
+    )
+    all_params = [
+        *score_params,
+        *params,
+        *bound_params,
+        *title_params,
+        *anywhere_params,
+        CAP + 1,
+    ]
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, all_params)
+        return cursor.fetchall()
+
+
+def _gin_only(using: str, match: _Match, parts) -> list[tuple]:
+    """Each part's matches (at most `CAP + 1`; title matches newest first)
+    through the GIN indexes, planned without plain index or sequential scans
+    for this statement only (bitmap scans of the GIN indexes remain)."""
     from django.db import transaction
 
-    union = branches[0].union(*branches[1:], all=True)
-    connection = connections[union.db]
-    with transaction.atomic(using=union.db), connection.cursor() as cursor:
+    score, score_params = match.score
+    selects, params = [], []
+    for branch in (0, 1):
+        chosen = [part for part in parts if part.branch == branch]
+        if not chosen:
+            continue
+        values, value_params = [], []
+        for part in chosen:
+            values.append("(%s, %s::integer[])")
+            value_params += [part.kind, list(part.content_types)]
+        condition, condition_params = match.condition(branch, "i")
+        order = (
+            f"ORDER BY CASE WHEN {NUMERIC.format(alias='i')} "
+            "THEN i.object_id::bigint END DESC NULLS LAST "
+            if branch == 0
+            else ""
+        )
+        selects.append(
+            f"SELECT k.kind, {branch}, wagtailsearch_indexentry.object_id, {score} "  # noqa: S608
+            f"FROM (VALUES {', '.join(values)}) AS k(kind, cts) "
+            "CROSS JOIN LATERAL (SELECT i.object_id, i.title, i.body, i.title_norm "
+            "FROM wagtailsearch_indexentry i "
+            f"WHERE i.content_type_id = ANY(k.cts) AND {condition} "
+            f"{order}LIMIT %s) AS wagtailsearch_indexentry"
+        )
+        params += [*score_params, *value_params, *condition_params, CAP + 1]
+    connection = connections[using]
+    outermost = not connection.in_atomic_block
+    with transaction.atomic(using=using), connection.cursor() as cursor:
         cursor.execute(
             "SELECT set_config('enable_indexscan', 'off', true), "
             "set_config('enable_seqscan', 'off', true)"
         )
         try:
-            return list(union)
+            cursor.execute(" UNION ALL ".join(selects), params)
+            return cursor.fetchall()
         finally:
-            cursor.execute(
-                "SELECT set_config(name, reset_val, true) FROM pg_settings "
-                "WHERE name IN ('enable_indexscan', 'enable_seqscan')"
-            )
-
-
-def _entries(index_entry, model) -> QuerySet:
-    from modelsearch.utils import get_descendants_content_types_pks
-
-    types = get_descendants_content_types_pks(model)
-    if len(types) == 1:
-        return index_entry._default_manager.filter(content_type_id=types[0])
-    return index_entry._default_manager.filter(content_type_id__in=types)
+            # Settings made local to a transaction end with it; inside an
+            # enclosing one they are put back by hand.
+            if not outermost:
+                cursor.execute(
+                    "SELECT set_config(name, reset_val, true) FROM pg_settings "
+                    "WHERE name IN ('enable_indexscan', 'enable_seqscan')"
+                )
 
 
 INTEGER_KEYS = {"AutoField", "BigAutoField", "IntegerField", "BigIntegerField"}
-
-
-def _entries_newest_first(index_entry, model) -> QuerySet:
-    """The model's index entries, highest primary key first when keys are
-    integers: equal ranks show newest first, as the backend orders them, and a
-    word found everywhere stops at the first `CAP + 1` entries of the
-    `chm_search_object_order` index (migration 0002), whose predicate the
-    filter repeats."""
-    entries = _entries(index_entry, model)
-    pk = model._meta.pk
-    key = pk.target_field if pk.is_relation else pk
-    if key.get_internal_type() not in INTEGER_KEYS:
-        return entries
-    return (
-        entries.filter(object_id__regex=r"^[0-9]{1,18}$")
-        .annotate(_object_pk=Cast("object_id", BigIntegerField()))
-        .order_by("-_object_pk")
-    )
 
 
 def autocomplete_candidates(
