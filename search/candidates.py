@@ -140,14 +140,16 @@ def candidates(
     # First, each kind's newest entries only (a bounded walk backwards through
     # the object-order index): a word found `CAP + 1` times there fills that
     # branch with its newest matches at once, without reading every match.
+    # A kind with all its entries in that window was read whole.
     rows, filled = [], set()
     walk = [part for part in parts if part.walkable]
     if walk:
-        found = _lateral(using, match, walk, window=RECENT_WINDOW)
+        found, whole = _lateral(using, match, walk, window=RECENT_WINDOW)
         counts = defaultdict(int)
         for row in found:
             counts[row[:2]] += 1
         filled = {part for part, count in counts.items() if count > CAP}
+        filled |= {(part.kind, part.branch) for part in walk if part.kind in whole}
         rows = [row for row in found if row[:2] in filled]
     # The rest through the GIN indexes only: the planner's guess of how common a
     # word is cannot tell kinds apart (a word in every post but no news), and
@@ -173,7 +175,7 @@ def candidates(
     if again:
         redo = {part.kind for part in again}
         rows = [row for row in rows if row[1] == 0 or row[0] not in redo]
-        rows += _lateral(using, match, again)
+        rows += _lateral(using, match, again)[0]
     out = {key: Candidates() for key in keys}
     to_python = [qs.model._meta.pk.to_python for qs in querysets.values()]
     for kind, _branch, object_id, score in sorted(rows, key=lambda row: row[:2]):
@@ -195,41 +197,57 @@ def candidates(
 RECENT_WINDOW = 5 * CAP
 
 
-def _lateral(using: str, match: _Match, parts, window: int | None = None):
+def _lateral(
+    using: str, match: _Match, parts, window: int | None = None
+) -> tuple[list[tuple], set[int]]:
     """Each part's newest `CAP + 1` matches, walking the object-order index
-    backwards; with `window`, only among its `window` highest keys, so the
-    walk is short whatever the word. One statement, planned once for every
-    part (a lateral join over the list of parts). Like `_gin_only`, the
-    statement is built from compiled expressions, constants and placeholders
-    only; every value is a parameter."""
+    backwards, and the kinds whose every entry was looked at.
+
+    With `window`, only among a kind's `window` highest keys, so the walk is
+    short whatever the word; a kind whose keys all fall in the window was
+    read whole. One statement, planned once for every part (a lateral join
+    over the list of parts). Like `_gin_only`, it is built from compiled
+    expressions, constants and placeholders only; every value is a parameter.
+    """
     values, params = [], []
     for part in parts:
         values.append("(%s, %s, %s)")
         params += [part.kind, part.branch, part.content_types[0]]
     title, title_params = match.condition(0, "i")
     anywhere, anywhere_params = match.condition(1, "i")
-    bound = ""
-    bound_params = []
-    if window is not None:
-        bound = (
-            "AND i.object_id::bigint > (SELECT j.object_id::bigint "  # noqa: S608
-            "FROM wagtailsearch_indexentry j WHERE j.content_type_id = k.ct "
-            f"AND {NUMERIC.format(alias='j')} "
-            "ORDER BY j.object_id::bigint DESC LIMIT 1) - %s"
-        )
-        bound_params = [window]
     score, score_params = match.score
+
+    def edge(direction: str) -> str:
+        return (
+            "(SELECT j.object_id::bigint FROM wagtailsearch_indexentry j "  # noqa: S608
+            f"WHERE j.content_type_id = k.ct AND {NUMERIC.format(alias='j')} "
+            f"ORDER BY j.object_id::bigint {direction} LIMIT 1)"
+        )
+
+    if window is None:
+        bounds, bound, complete = "", "", "false"
+        bound_params = []
+    else:
+        bounds = (
+            f"CROSS JOIN LATERAL (SELECT {edge('DESC')} AS hi, "
+            f"{edge('ASC')} AS lo OFFSET 0) AS b "
+        )
+        bound = "AND i.object_id::bigint > b.hi - %s"
+        complete = "coalesce(b.lo > b.hi - %s, true)"
+        bound_params = [window]
     sql = (
-        f"SELECT k.kind, k.branch, wagtailsearch_indexentry.object_id, {score} "  # noqa: S608
-        f"FROM (VALUES {', '.join(values)}) AS k(kind, branch, ct) "
-        "CROSS JOIN LATERAL (SELECT i.object_id, i.title, i.body, i.title_norm "
-        "FROM wagtailsearch_indexentry i WHERE i.content_type_id = k.ct "
+        f"SELECT k.kind, k.branch, wagtailsearch_indexentry.object_id, {score}, "  # noqa: S608
+        f"{complete} FROM (VALUES {', '.join(values)}) AS k(kind, branch, ct) "
+        f"{bounds}LEFT JOIN LATERAL (SELECT i.object_id, i.title, i.body, "
+        "i.title_norm FROM wagtailsearch_indexentry i WHERE i.content_type_id = k.ct "
         f"AND {NUMERIC.format(alias='i')} {bound} "
         f"AND CASE WHEN k.branch = 0 THEN {title} ELSE {anywhere} END "
-        "ORDER BY i.object_id::bigint DESC LIMIT %s) AS wagtailsearch_indexentry"
+        "ORDER BY i.object_id::bigint DESC LIMIT %s) AS wagtailsearch_indexentry "
+        "ON true"
     )
     all_params = [
         *score_params,
+        *bound_params,
         *params,
         *bound_params,
         *title_params,
@@ -238,7 +256,9 @@ def _lateral(using: str, match: _Match, parts, window: int | None = None):
     ]
     with connections[using].cursor() as cursor:
         cursor.execute(sql, all_params)
-        return cursor.fetchall()
+        found = cursor.fetchall()
+    rows = [row[:4] for row in found if row[2] is not None]
+    return rows, {row[0] for row in found if row[4]}
 
 
 def _gin_only(using: str, match: _Match, parts) -> list[tuple]:
@@ -249,30 +269,33 @@ def _gin_only(using: str, match: _Match, parts) -> list[tuple]:
 
     score, score_params = match.score
     selects, params = [], []
-    for branch in (0, 1):
-        chosen = [part for part in parts if part.branch == branch]
-        if not chosen:
-            continue
-        values, value_params = [], []
-        for part in chosen:
-            values.append("(%s, %s::integer[])")
-            value_params += [part.kind, list(part.content_types)]
-        condition, condition_params = match.condition(branch, "i")
+    # One branch per part, each planned with its own content types: the
+    # planner then knows how many entries a kind has (a lateral join would
+    # plan one generic scan for all). The content type is named as an integer
+    # so that the index on kind and words together (migration 0003) serves it.
+    table = "wagtailsearch_indexentry"
+    for part in parts:
+        condition, condition_params = match.condition(part.branch, table)
         order = (
-            f"ORDER BY CASE WHEN {NUMERIC.format(alias='i')} "
-            "THEN i.object_id::bigint END DESC NULLS LAST "
-            if branch == 0
+            f"ORDER BY CASE WHEN {NUMERIC.format(alias=table)} "
+            f"THEN {table}.object_id::bigint END DESC NULLS LAST "
+            if part.branch == 0
             else ""
         )
         selects.append(
-            f"SELECT k.kind, {branch}, wagtailsearch_indexentry.object_id, {score} "  # noqa: S608
-            f"FROM (VALUES {', '.join(values)}) AS k(kind, cts) "
-            "CROSS JOIN LATERAL (SELECT i.object_id, i.title, i.body, i.title_norm "
-            "FROM wagtailsearch_indexentry i "
-            f"WHERE i.content_type_id = ANY(k.cts) AND {condition} "
-            f"{order}LIMIT %s) AS wagtailsearch_indexentry"
+            f"(SELECT %s, %s, {table}.object_id, {score} FROM {table} "  # noqa: S608
+            f"WHERE {table}.content_type_id::integer = ANY(%s::integer[]) "
+            f"AND {condition} "
+            f"{order}LIMIT %s)"
         )
-        params += [*score_params, *value_params, *condition_params, CAP + 1]
+        params += [
+            part.kind,
+            part.branch,
+            *score_params,
+            list(part.content_types),
+            *condition_params,
+            CAP + 1,
+        ]
     connection = connections[using]
     outermost = not connection.in_atomic_block
     with transaction.atomic(using=using), connection.cursor() as cursor:

@@ -792,6 +792,7 @@ def _search_kinds(
     # (a filter or hidden posts removed most of them), so look again newest
     # first among the visible, filtered items.
     enough = max(CAP // 2, min(needed, CAP))
+    narrowed = any(name != "kind" for name in params.active_filters)
     out: dict[str, KindMatches] = {}
     for key, qs in querysets.items():
         spec = KINDS[key]
@@ -820,8 +821,18 @@ def _search_kinds(
             capped = len(rows) > CAP
             rows = rows[:CAP]
         else:
-            rows = _kind_rows(spec, qs, query, terms, language, single, cand.scores)
-            capped = cand.truncated
+            scores, capped = cand.scores, cand.truncated
+            # With a filter, most candidates of a common word may fall away:
+            # a bare count first says whether to look again before reading
+            # the rows and their facets.
+            short = (
+                capped and narrowed and among(qs, scores).order_by().count() < enough
+            )
+            rows = (
+                []
+                if short
+                else _kind_rows(spec, qs, query, terms, language, single, scores)
+            )
             if capped and len(rows) < enough:
                 newest = newest_matches(qs, query)
                 rows = _kind_rows(
