@@ -153,7 +153,9 @@ def topic_detail(request, index, forum_slug: str, topic_id: int):
             )
         )
         mark_read(user, topic, min(last, topic.post_count))
+    topic.forum = forum
     for post in posts:
+        post.topic = topic  # already loaded: no query per post
         post.liked = post.pk in liked
         post.can_edit = posting.can_edit(user, post)
         post.can_delete = posting.can_delete(user, post)

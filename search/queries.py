@@ -554,12 +554,13 @@ def _label_facets(
 
     region_counts = totals.get("region", {})
     if region_counts:
-        regions = RegionPage.objects.live()
+        # Plain values, not page objects: only the labels are needed.
+        regions = RegionPage.objects.live().values_list("pk", "slug", "title", "path")
         labels = {}
-        for region in regions:
-            title = place_name(region.title)
-            labels[region.pk] = (region.slug, title)
-            labels[region.path[:REGION_PATH_LENGTH]] = (region.slug, title)
+        for pk, slug, title, path in regions:
+            title = place_name(title)
+            labels[pk] = (slug, title)
+            labels[path[:REGION_PATH_LENGTH]] = (slug, title)
         merged: dict = defaultdict(int)
         for key, count in region_counts.items():
             if key in labels:
@@ -571,26 +572,34 @@ def _label_facets(
             params.region.slug if params.region else "",
         )
     if totals.get("country"):
-        countries = CountryPage.objects.filter(pk__in=list(totals["country"]))
+        countries = CountryPage.objects.filter(
+            pk__in=list(totals["country"])
+        ).values_list("pk", "slug", "title")
         build(
             "country",
-            {c.pk: (c.slug, place_name(c.title)) for c in countries},
+            {pk: (slug, place_name(title)) for pk, slug, title in countries},
             params.country.slug if params.country else "",
         )
     if totals.get("forum"):
-        forums = Forum.objects.visible_to(user).filter(pk__in=list(totals["forum"]))
+        forums = (
+            Forum.objects.visible_to(user)
+            .filter(pk__in=list(totals["forum"]))
+            .values_list("pk", "slug", "name")
+        )
         build(
             "forum",
-            {f.pk: (f.slug, subject_name(f.name)) for f in forums},
+            {pk: (slug, subject_name(name)) for pk, slug, name in forums},
             params.forum.slug if params.forum else "",
         )
     if totals.get("tag"):
         top = heapq.nlargest(12, totals["tag"].items(), key=lambda item: item[1])
-        tags = Tag.objects.filter(pk__in=[key for key, _count in top])
+        tags = Tag.objects.filter(pk__in=[key for key, _count in top]).values_list(
+            "pk", "slug", "name"
+        )
         totals["tag"] = dict(top)
         build(
             "tag",
-            {t.pk: (t.slug, subject_name(t.name)) for t in tags},
+            {pk: (slug, subject_name(name)) for pk, slug, name in tags},
             params.tag.slug if params.tag else "",
         )
     if totals.get("language"):
@@ -670,8 +679,10 @@ def _fetch(kind: str, pks: list, request, terms: list[str]) -> dict[Any, Hit]:
     if not pks:
         return hits
     if kind == "news":
-        for page in BlogPostPage.objects.filter(pk__in=pks).select_related(
-            "country", "region"
+        for page in (
+            BlogPostPage.objects.filter(pk__in=pks)
+            .select_related("country", "region")
+            .defer("body")  # the whole article is not shown
         ):
             hits[page.pk] = Hit(
                 kind,
@@ -709,7 +720,11 @@ def _fetch(kind: str, pks: list, request, terms: list[str]) -> dict[Any, Hit]:
                 post.topic.language,
             )
     elif kind == "toolkit":
-        for page in ToolkitPage.objects.filter(pk__in=pks).select_related("country"):
+        for page in (
+            ToolkitPage.objects.filter(pk__in=pks)
+            .select_related("country")
+            .defer("description")  # the summary is shown, not the description
+        ):
             hits[page.pk] = Hit(
                 kind,
                 highlight(page.title, terms),
