@@ -23,6 +23,9 @@ from pathlib import Path
 from _setup import ROOT, setup
 
 CLIENTS = int(os.environ.get("BENCH_LOAD_CLIENTS", "32"))
+# Signed-in pages are also measured with a few clients: the latency a member
+# sees while the servers are not saturated.
+LIGHT_CLIENTS = int(os.environ.get("BENCH_LOAD_LIGHT_CLIENTS", "4"))
 SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "10"))
 WORKERS = int(os.environ.get("BENCH_LOAD_WORKERS", "2"))
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
@@ -152,11 +155,11 @@ def start_stack(env: dict) -> tuple[list[subprocess.Popen], int]:
     return processes, port
 
 
-def wrk(url: str, session: str | None = None) -> dict:
+def wrk(url: str, session: str | None = None, clients: int = CLIENTS) -> dict:
     command = [
         "wrk",
-        f"-t{min(4, CLIENTS)}",
-        f"-c{CLIENTS}",
+        f"-t{min(4, clients)}",
+        f"-c{clients}",
         f"-d{SECONDS}s",
         "-s",
         str(LUA),
@@ -199,6 +202,13 @@ def main() -> None:
         )
         ceiling = wrk(f"{base}/healthz")
         report("/healthz (ceiling)", ceiling, ceiling["rps"])
+        # Little's law: with every client waiting on its answer, the mean
+        # latency is the clients over the throughput. No page that does at
+        # least what /healthz does can average less than this here.
+        print(
+            f"{'':<34} {CLIENTS} clients / {ceiling['rps']:.0f} req/s: mean latency "
+            f"at the ceiling {CLIENTS / ceiling['rps'] * 1000:.0f} ms"
+        )
         for name, path in facts["pages"].items():
             # Steady state: one visitor has already been served this page.
             urllib.request.urlopen(base + path).read()  # noqa: S310
@@ -208,6 +218,15 @@ def main() -> None:
                 continue
             result = wrk(base + path, session=facts["session"])
             report(f"{name} (signed in)", result, ceiling["rps"])
+        if LIGHT_CLIENTS:
+            print(f"signed in, {LIGHT_CLIENTS} connections:")
+            for name, path in facts["pages"].items():
+                if "feed" in name:
+                    continue
+                result = wrk(
+                    base + path, session=facts["session"], clients=LIGHT_CLIENTS
+                )
+                report(f"{name} (signed in)", result, ceiling["rps"])
     finally:
         for process in processes:
             process.send_signal(signal.SIGTERM)
