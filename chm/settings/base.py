@@ -260,6 +260,10 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "CHM Commons"
 # Wagtail's own sign-in forms would skip the second step: allauth's instead.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Passwords are reset through allauth's form only, which is rate-limited
+# (CHM_POST_RATE_LIMITS, ACCOUNT_RATE_LIMITS); Wagtail's own reset form at
+# /admin/password_reset/ is not, and would mail a reset link on every request.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"

@@ -472,11 +472,13 @@ EXTRA_KEYS = {"forum_feeds:forum_rss_members", "django-admin"}
 
 # URL prefixes left to their own package's tests, with the reason.
 EXEMPT_PREFIXES = {
-    "admin/": "Wagtail's admin: hundreds of views behind Wagtail's own permission "
-    "checks (access_admin, page and collection permissions); covered by the "
-    "representative rows under wagtailadmin_home.",
-    "django-admin/": "Django's admin: staff only, checked by Django's AdminSite; "
-    "covered by the representative rows under django-admin.",
+    "admin/": "Wagtail's admin: every pattern is swept by role in "
+    "tests/security/test_admin_authorisation.py (generated from the URL "
+    "configuration like this matrix); representative rows under "
+    "wagtailadmin_home.",
+    "django-admin/": "Django's admin: staff only; every pattern is swept by "
+    "role in tests/security/test_admin_authorisation.py; a representative row "
+    "under django-admin.",
     "accounts/": "allauth's account views: sign-in flow steps that need a "
     "pending login, a key from an email or a reauthentication; the entry points "
     "have rows (login, signup, logout, email, password, 2fa).",
