@@ -96,7 +96,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's middleware, with a policy of its own for the Wagtail admin.
+    "chm.csp.PathCSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "chm.throttling.PostRateLimitMiddleware",
     "community.staff_mfa.StaffMFAMiddleware",
@@ -317,9 +318,9 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 
 # Content-Security-Policy: no inline script on the public site (script files or
-# nonces). The Wagtail admin relies on inline script and style and is left out.
+# nonces). The Wagtail admin (/admin/) has a policy of its own, chm.csp.ADMIN_POLICY,
+# set by chm.csp.PathCSPMiddleware.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
@@ -371,6 +372,9 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars in the admin over HTTPS whatever the admin is served on (Wagtail's
+# default is protocol-relative), as its CSP allows images from https: only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = "https://www.gravatar.com/avatar"
 TAGGIT_CASE_INSENSITIVE = True
 
 # Largest file a toolkit resource may have (enforced by the app, whatever the

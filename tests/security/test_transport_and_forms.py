@@ -3,7 +3,6 @@
 
 import re
 
-import pytest
 from asgiref.sync import async_to_sync
 from django.test import Client
 
@@ -83,10 +82,3 @@ def test_a_websocket_from_a_foreign_origin_is_refused_even_when_signed_in(world)
     # case is in tests/notifications/test_websocket.py (transactional).
     assert async_to_sync(attempt)("https://evil.example") is False
     assert async_to_sync(attempt)("null") is False
-
-
-@pytest.mark.parametrize("path", ["/admin/", "/admin/pages/"])
-def test_the_wagtail_admin_is_left_out_of_the_csp_as_documented(client, world, path):
-    client.force_login(world.roles["staff"])
-    response = client.get(path)
-    assert "Content-Security-Policy" not in response
