@@ -681,7 +681,8 @@ def _fetch(kind: str, pks: list, request, terms: list[str]) -> dict[Any, Hit]:
     if kind == "news":
         for page in (
             BlogPostPage.objects.filter(pk__in=pks)
-            .select_related("country", "region")
+            # The country's name only: joining its page rows costs more.
+            .annotate(country_title=F("country__title"))
             .defer("body")  # the whole article is not shown
         ):
             hits[page.pk] = Hit(
@@ -689,7 +690,7 @@ def _fetch(kind: str, pks: list, request, terms: list[str]) -> dict[Any, Hit]:
                 highlight(page.title, terms),
                 page.get_url(request) or "",
                 highlight(page.intro, terms, snippet=True),
-                [page.country.title] if page.country else [],
+                [page.country_title] if page.country_title else [],
                 page.published_at,
                 page.language,
             )
@@ -720,11 +721,8 @@ def _fetch(kind: str, pks: list, request, terms: list[str]) -> dict[Any, Hit]:
                 post.topic.language,
             )
     elif kind == "toolkit":
-        for page in (
-            ToolkitPage.objects.filter(pk__in=pks)
-            .select_related("country")
-            .defer("description")  # the summary is shown, not the description
-        ):
+        # The summary is shown, not the description.
+        for page in ToolkitPage.objects.filter(pk__in=pks).defer("description"):
             hits[page.pk] = Hit(
                 kind,
                 highlight(page.title, terms),
