@@ -848,8 +848,10 @@ def _search_kinds(
             )
             if capped and len(rows) < enough:
                 newest = newest_matches(qs, query)
-                rows = _kind_rows(
-                    spec, qs, query, terms, language, single, newest.scores
+                rows = (
+                    _kind_rows(spec, qs, query, terms, language, single, newest.scores)
+                    if newest.scores
+                    else []
                 )
                 capped = newest.truncated
         if rows:
