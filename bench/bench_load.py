@@ -178,7 +178,8 @@ def report(name: str, result: dict, ceiling: float) -> None:
     print(
         f"{name:<34} {result['rps']:8.1f} req/s ({result['rps'] / ceiling:5.2f} of "
         f"ceiling)  p50 {result['p50'] / 1000:7.1f}  p95 {result['p95'] / 1000:7.1f}  "
-        f"p99 {result['p99'] / 1000:7.1f} ms  errors {result['errors']}"
+        f"p99 {result['p99'] / 1000:7.1f} ms  errors {result['errors']} "
+        f"(non-2xx {result['non_2xx']}, the rest timeouts and socket errors)"
     )
 
 
