@@ -2,7 +2,6 @@
 channel layer that is down loses nothing."""
 
 import json
-import time
 
 import pytest
 import requests
@@ -58,16 +57,15 @@ def test_a_reply_posted_on_one_server_reaches_a_member_connected_to_another():
         ) as socket:
             socket.send(json.dumps({"type": "sync", "last_id": 0}))
             assert json.loads(socket.recv(timeout=5))["unread"] == 0
-            start = time.monotonic()
             assert (
                 post_reply(second, replier_session, topic, "From the other server")
                 == 302
             )
-            message = json.loads(socket.recv(timeout=2))
-            elapsed = time.monotonic() - start
+            # Delivery, not its speed (bench/bench_websockets.py measures that):
+            # the posting request itself can take seconds on a loaded machine.
+            message = json.loads(socket.recv(timeout=15))
     assert message["type"] == "notifications"
     assert message["unread"] == 1 and message["items"][0]["kind"] == "reply"
-    assert elapsed < 2
 
 
 @needs_postgres
