@@ -370,15 +370,9 @@ def autocomplete_candidates(
     return out
 
 
-def newest_matches(qs: QuerySet, query, *, count_only: bool = False):
-    """The newest `CAP + 1` items of the visible, filtered `qs` that match,
-    each with the backend's rank; with `count_only`, how many (at most
-    `CAP + 1`).
-
-    For a common word with a filter (a forum, a language) most candidates of
-    `candidates()` are filtered away; here PostgreSQL walks `qs` newest first
-    and probes each item's index entry through its unique
-    (content type, object id) index, stopping at the `CAP + 1`-th match."""
+def _matching_entry(qs: QuerySet, query):
+    """The index entry of `qs`'s item (`OuterRef("pk")`) when it matches
+    `query`, and the backend's rank of it; None when the query has no words."""
     backend = _postgres_backend()
     from django.contrib.postgres.search import SearchRank, SearchVectorField
     from modelsearch.utils import get_descendants_content_types_pks
@@ -389,7 +383,7 @@ def newest_matches(qs: QuerySet, query, *, count_only: bool = False):
     )
     tsquery = compiler.build_tsquery(query, config=compiler.get_config(backend))
     if tsquery is None:
-        return 0 if count_only else Candidates()
+        return None
     weights = compiler.sql_weights
     entry = (
         IndexEntry._default_manager.filter(
@@ -403,12 +397,35 @@ def newest_matches(qs: QuerySet, query, *, count_only: bool = False):
         )
         .filter(_vector=tsquery)
     )
-    if count_only:
-        return qs.filter(Exists(entry))[: CAP + 1].count()
     score = SearchRank(F("title"), tsquery, weights=weights) * F(
         "title_norm"
     ) + SearchRank(F("body"), tsquery, weights=weights)
-    rows = list(
+    return entry, score
+
+
+def count_newest(qs: QuerySet, query) -> int:
+    """How many items of the visible, filtered `qs` match, at most `CAP + 1`.
+
+    For a common word with a filter (a forum, a language) most candidates of
+    `candidates()` are filtered away; here PostgreSQL walks `qs` newest first
+    and probes each item's index entry through its unique
+    (content type, object id) index, stopping at the `CAP + 1`-th match."""
+    found = _matching_entry(qs, query)
+    if found is None:
+        return 0
+    return qs.filter(Exists(found[0]))[: CAP + 1].count()
+
+
+def newest_first(qs: QuerySet, query) -> QuerySet | None:
+    """The visible, filtered `qs` narrowed to the items that match, newest
+    first, each with the backend's rank as `_score` (walked like
+    `count_newest`; slice it to stop early). None when the query has no
+    words."""
+    found = _matching_entry(qs, query)
+    if found is None:
+        return None
+    entry, score = found
+    return (
         qs.annotate(
             _score=Subquery(
                 entry.annotate(_rank=score).values("_rank")[:1],
@@ -417,10 +434,6 @@ def newest_matches(qs: QuerySet, query, *, count_only: bool = False):
         )
         .filter(_score__isnull=False)
         .order_by("-pk")
-        .values_list("pk", "_score")[: CAP + 1]
-    )
-    return Candidates(
-        {pk: float(score or 0.0) for pk, score in rows[:CAP]}, len(rows) > CAP
     )
 
 

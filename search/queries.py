@@ -59,7 +59,8 @@ from .candidates import (
     among,
     autocomplete_candidates,
     candidates,
-    newest_matches,
+    count_newest,
+    newest_first,
 )
 from .forms import KIND_CHOICES, KIND_LABELS, LANGUAGE_LABELS
 
@@ -819,7 +820,7 @@ def _search_kinds(
             else:
                 n, capped = among(qs, cand.scores).count(), cand.truncated
                 if capped and n < enough:
-                    n = newest_matches(qs, query, count_only=True)
+                    n = count_newest(qs, query)
                     n, capped = min(n, CAP), n > CAP
             if n:
                 out[key] = KindMatches(n, capped)
@@ -847,13 +848,9 @@ def _search_kinds(
                 else _kind_rows(spec, qs, query, terms, language, single, scores)
             )
             if capped and len(rows) < enough:
-                newest = newest_matches(qs, query)
-                rows = (
-                    _kind_rows(spec, qs, query, terms, language, single, newest.scores)
-                    if newest.scores
-                    else []
-                )
-                capped = newest.truncated
+                rows = _kind_rows(spec, qs, query, terms, language, single, NEWEST)
+                capped = len(rows) > CAP
+                rows = rows[:CAP]
         if rows:
             out[key] = KindMatches(
                 len(rows),
@@ -864,12 +861,23 @@ def _search_kinds(
     return out
 
 
+# `_kind_rows` reads the newest matches of the visible, filtered queryset.
+NEWEST = "newest"
+
+
 def _kind_rows(spec, qs, query, terms, language, single, scores) -> list[dict]:
     """The kind's visible results best first, with the values the facets
-    need: among the `scores` candidates, or (None) matched inside `qs`, at
-    most `CAP + 1`."""
+    need, at most `CAP + 1`: among the `scores` candidates, among the newest
+    matches (`NEWEST`; on PostgreSQL), or (None) matched inside `qs`."""
     names = list(dict.fromkeys(["pk", "title_hit", "language_hit", *single]))
-    if scores is not None:
+    postgres = scores is not None
+    if scores == NEWEST:
+        matched = newest_first(qs, query)
+        if matched is None:
+            return []
+        ranked_qs = _rank_annotations(spec, matched, terms, language)
+        names.append("_score")
+    elif postgres:
         ranked_qs = _rank_annotations(spec, among(qs, scores), terms, language)
     else:
         ranked_qs = ranked_queryset(spec, qs, query, terms, language)
@@ -879,7 +887,7 @@ def _kind_rows(spec, qs, query, terms, language, single, scores) -> list[dict]:
             _region_path=Substr("path", 1, REGION_PATH_LENGTH)
         )
     values = ranked_qs.values(*names)
-    if scores is not None:
+    if postgres:
         # PostgreSQL: the multi-valued facets (tags, languages) come with the
         # rows as arrays rather than one more query each.
         from django.contrib.postgres.aggregates import ArrayAgg
@@ -891,15 +899,23 @@ def _kind_rows(spec, qs, query, terms, language, single, scores) -> list[dict]:
                 if path not in single
             }
         )
+    if not postgres or scores == NEWEST:
+        values = values[: CAP + 1]
     unique: dict[Any, dict] = {}
-    for row in values if scores is not None else values[: CAP + 1]:
+    for row in values:
         unique.setdefault(row["pk"], row)
     rows = list(unique.values())
-    if scores is not None:
+    if postgres:
         for row in rows:
-            row["search_score"] = scores[row["pk"]]
-        rows.sort(
-            key=lambda row: (*_rank_key(_as_ranked(row)), row["pk"]), reverse=True
+            row["search_score"] = (
+                row.pop("_score") if scores == NEWEST else scores[row["pk"]]
+            )
+        # Newest first from the database: the one beyond `CAP` is the oldest,
+        # and stays last for the caller to drop.
+        rows[:CAP] = sorted(
+            rows[:CAP],
+            key=lambda row: (*_rank_key(_as_ranked(row)), row["pk"]),
+            reverse=True,
         )
     return rows
 
