@@ -1,5 +1,6 @@
 import datetime
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -260,7 +261,11 @@ def test_update_index_rebuilds_everything_with_progress(network, forums, writer)
     assert found() == 0  # bulk writes send no signal
     out = io.StringIO()
     call_command("update_index", stdout=out)
-    assert "indexed" in out.getvalue()
+    lines = out.getvalue().splitlines()
+    # A bar per model: items indexed of how many, and the percentage.
+    (posts,) = [line for line in lines if "forum.Post " in line]
+    assert re.search(r"\[#{30}\]\s+1/1 100%", posts), posts
+    assert any("indexed" in line for line in lines)
     assert found() == 1
 
 
