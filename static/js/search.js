@@ -121,6 +121,8 @@
       event.preventDefault();
       window.location.href = options()[active].querySelector("a").href;
     } else if (event.key === "Escape") {
+      // Close the list only: a search box would also clear what was typed.
+      event.preventDefault();
       close();
     }
   });
