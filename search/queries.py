@@ -54,6 +54,7 @@ from forum.models import Forum, Post, Topic, forum_root_url
 from toolkits.models import ToolkitLanguage, ToolkitPage
 from translations.names import place_name, subject_name
 
+from . import spelling
 from .candidates import (
     CAP,
     among,
@@ -166,6 +167,7 @@ class SearchResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     relaxed: bool = False
+    spelling: FacetValue | None = None  # “did you mean”
     drop_suggestions: list[FacetValue] = field(default_factory=list)
 
     @property
@@ -967,6 +969,8 @@ def run_search(request, params: SearchParams) -> SearchResults:
     results.total = sum(found[key].count for key in in_scope)
     results.capped = any(found[key].capped for key in in_scope)
 
+    if not results.total or results.relaxed:
+        results.spelling = _spelling(user, params)
     if not results.total:
         results.drop_suggestions = _drop_suggestions(user, params, query)
         return results
@@ -1010,6 +1014,28 @@ def run_search(request, params: SearchParams) -> SearchResults:
         loaded[key][row[0]] for key, row in ranked_rows if row[0] in loaded[key]
     ]
     return results
+
+
+def _spelling(user, params: SearchParams) -> FacetValue | None:
+    """“Did you mean”: the words spelt as in the network's content, when that
+    search finds something with the same filters."""
+    corrected = spelling.correct(params.q)
+    if not corrected:
+        return None
+    other = SearchParams(**dict(params.__dict__, q=corrected, page=1))
+    matches = _search_kinds(user, other, build_query(corrected), [], "", ())
+    if other.kind:
+        matches = {other.kind: matches[other.kind]} if other.kind in matches else {}
+    found = sum(item.count for item in matches.values())
+    if not found:
+        return None
+    return FacetValue(
+        corrected,
+        corrected,
+        found,
+        query=other.as_query(),
+        capped=any(item.capped for item in matches.values()),
+    )
 
 
 def _drop_suggestions(user, params: SearchParams, query) -> list[FacetValue]:

@@ -286,3 +286,51 @@ def test_topic_urls_and_counts_are_consistent(client, network, forums, writer):
 @pytest.mark.parametrize("kind", ["news", "topic", "post", "toolkit", "country"])
 def test_each_kind_page_renders_with_no_results(client, network, kind):
     assert client.get(f"/search/?q=nothing&kind={kind}").status_code == 200
+
+
+def test_a_misspelt_word_offers_the_spelling_the_network_uses(client, network):
+    page = make_post(network.kenya, 1, intro="Counting pollinators in the highlands")
+    page.title = "Pollinator monitoring"
+    page.save_revision().publish()
+    response = client.get("/search/?q=polinator")
+    found = response.context["results"]
+    assert found.total == 0
+    assert (found.spelling.label, found.spelling.count) == ("pollinator", 1)
+    html = response.content.decode()
+    assert 'Did you mean: <a href="?q=pollinator"' in html
+    assert titles(results(client, "?q=pollinator")) == ["Pollinator monitoring"]
+    # Known words are left alone; several words are corrected together.
+    assert results(client, "?q=pollinator").spelling is None
+    both = results(client, "?q=pollinatr+monitorin").spelling
+    assert both.label == "pollinator monitoring"
+    # Nothing close enough: no guess.
+    assert results(client, "?q=zebrafish").spelling is None
+
+
+def test_a_spelling_is_offered_only_when_it_finds_something_with_the_filters(
+    client, network
+):
+    page = make_post(network.kenya, 1)
+    page.title = "Seagrass meadows"
+    page.save_revision().publish()
+    assert results(client, "?q=seagras&country=kenya").spelling.label == "seagrass"
+    assert results(client, "?q=seagras&country=benin").spelling is None
+
+
+def test_spelling_suggestions_never_come_from_content_others_cannot_read(
+    client, people, network, forums, writer
+):
+    from django.core.cache import cache
+
+    make_topic(forums.members, writer, title="Confidential negotiation")
+    hidden = make_topic(forums.public, writer, title="Withdrawn proposal")
+    Topic.objects.filter(pk=hidden.pk).update(is_hidden=True)
+    draft = make_post(network.kenya, 1, live=False)
+    draft.title = "Embargoed announcement"
+    draft.save()
+    for user in (None, people.member, people.moderator, people.staff):
+        cache.clear()
+        if user:
+            client.force_login(user)
+        for query in ("confidentail", "withdrawnn", "embargoedd"):
+            assert results(client, f"?q={query}").spelling is None, (user, query)
