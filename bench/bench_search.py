@@ -205,6 +205,7 @@ def main() -> None:
         "rare word, kind=news, language",
         [f"/search/?q={RARE_WORD}&kind=news&language=en"],
     )
+    measure("misspelt word (monitring)", ["/search/?q=monitring"])
     measure("suggest (mang)", ["/search/suggest/?q=mang"])
 
 
