@@ -20,6 +20,7 @@ filter them.
 
 import datetime
 import heapq
+import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -64,6 +65,8 @@ from .candidates import (
     newest_first,
 )
 from .forms import KIND_CHOICES, KIND_LABELS, LANGUAGE_LABELS
+
+logger = logging.getLogger(__name__)
 
 PER_PAGE = 10
 MAX_PAGES = 50  # deeper than anyone reads; keeps merging and OFFSETs cheap
@@ -206,6 +209,10 @@ def build_query(text: str, operator: str = "and") -> PlainText:
     return PlainText(text, operator=operator)
 
 
+class SearchUnavailable(Exception):
+    """The search engine (Elasticsearch/OpenSearch) could not be reached."""
+
+
 def _backend():
     return get_search_backend()
 
@@ -246,7 +253,11 @@ def match(
     model = queryset.model
     search = backend.autocomplete if autocomplete else backend.search
     hits = search(query, model.objects.all()).annotate_score("_score")[:CANDIDATES]
-    scores = {hit.pk: hit._score or 0.0 for hit in hits}
+    try:
+        scores = {hit.pk: hit._score or 0.0 for hit in hits}
+    except Exception as error:  # the engine's client raises its own errors
+        logger.exception("The search engine did not answer")
+        raise SearchUnavailable from error
     narrowed = queryset.filter(pk__in=list(scores))
     if not ranked:
         return narrowed

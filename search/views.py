@@ -7,7 +7,13 @@ from django.views.decorators.http import require_GET
 from chm.throttling import rate_limited
 
 from .forms import KIND_CHOICES, SearchForm
-from .queries import SearchParams, run_search, suggest
+from .queries import (
+    SearchParams,
+    SearchResults,
+    SearchUnavailable,
+    run_search,
+    suggest,
+)
 
 
 def _params(request) -> tuple[SearchParams, SearchForm]:
@@ -21,7 +27,12 @@ def _params(request) -> tuple[SearchParams, SearchForm]:
 @rate_limited("search", "CHM_SEARCH_RATE_LIMIT")
 def search(request):
     params, form = _params(request)
-    results = run_search(request, params)
+    unavailable = False
+    try:
+        results = run_search(request, params)
+    except SearchUnavailable:
+        # An external engine is down: say so rather than "nothing matched".
+        results, unavailable = SearchResults(params=params), True
     results.notes = [*form.notes, *results.notes]
     return render(
         request,
@@ -32,7 +43,9 @@ def search(request):
             "results": results,
             "kinds": KIND_CHOICES,
             "form": form,
+            "unavailable": unavailable,
         },
+        status=503 if unavailable else 200,
     )
 
 
@@ -40,6 +53,10 @@ def search(request):
 @rate_limited("search-suggest", "CHM_SUGGEST_RATE_LIMIT")
 def suggestions(request):
     params, _form = _params(request)
-    response = JsonResponse({"query": params.q, "results": suggest(request, params.q)})
-    response["Cache-Control"] = "private, max-age=60"
+    try:
+        found, status = suggest(request, params.q), 200
+    except SearchUnavailable:
+        found, status = [], 503
+    response = JsonResponse({"query": params.q, "results": found}, status=status)
+    response["Cache-Control"] = "private, max-age=60" if status == 200 else "no-store"
     return response

@@ -364,7 +364,28 @@ WAGTAILAPI_BASE_URL = SITE_BASE_URL
 # Wagtail.
 WAGTAIL_SITE_NAME = "CHM Commons"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+
+def search_backends(environ=os.environ) -> dict:
+    """Wagtail's database search (SQLite FTS5, PostgreSQL full-text search)
+    unless `CHM_SEARCH_URL` names an Elasticsearch or OpenSearch server: then
+    that engine, chosen by `CHM_SEARCH_BACKEND` (docs/search.md)."""
+    url = environ.get("CHM_SEARCH_URL", "").strip()
+    if not url:
+        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    return {
+        "default": {
+            "BACKEND": environ.get(
+                "CHM_SEARCH_BACKEND", "wagtail.search.backends.elasticsearch9"
+            ),
+            "URLS": [item.strip() for item in url.split(",") if item.strip()],
+            "INDEX_PREFIX": environ.get("CHM_SEARCH_INDEX_PREFIX", "chm_"),
+            "TIMEOUT": int(environ.get("CHM_SEARCH_TIMEOUT", "5")),
+        }
+    }
+
+
+WAGTAILSEARCH_BACKENDS = search_backends()
 WAGTAILDOCS_EXTENSIONS = [
     "csv", "docx", "epub", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx",
     "zip",
