@@ -21,8 +21,7 @@ def listed_experts() -> QuerySet:
     """Active members who asked to be listed and declared at least one subject;
     verified experts first."""
     return (
-        User.objects.filter(is_active=True, listed_in_directory=True)
-        .filter(Exists(TaggedExpertise.objects.filter(content_object=OuterRef("pk"))))
+        User.objects.listed()
         .select_related("country")
         .prefetch_related("expertise")
         .order_by("-verified_expert", "display_name", "username")

@@ -1,7 +1,8 @@
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser, Group
+from django.contrib.auth.models import AbstractUser, Group, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -73,8 +74,23 @@ def default_languages() -> list[str]:
     return []
 
 
+class UserQuerySet(models.QuerySet):
+    def listed(self):
+        """The expert directory: active members who asked to be listed and
+        declared at least one subject. Search finds experts among these only."""
+        return self.filter(is_active=True, listed_in_directory=True).filter(
+            Exists(TaggedExpertise.objects.filter(content_object=OuterRef("pk")))
+        )
+
+
+class MemberManager(UserManager.from_queryset(UserQuerySet)):
+    pass
+
+
 class User(index.Indexed, AbstractUser):
     """A member of the network. Logs in by email (django-allauth)."""
+
+    objects = MemberManager()
 
     display_name = models.CharField(
         _("display name"),

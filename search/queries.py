@@ -359,7 +359,8 @@ def country_queryset(user, params: SearchParams) -> QuerySet | None:
 def expert_queryset(user, params: SearchParams) -> QuerySet | None:
     if params.forum or params.language or params.date_from or params.date_to:
         return None
-    qs = User.objects.filter(is_active=True)
+    # The directory's members only: who opted out is not listed here either.
+    qs = User.objects.listed()
     if params.region:
         qs = qs.filter(country__path__startswith=params.region.path)
     if params.country:

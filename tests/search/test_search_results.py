@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core.management import call_command
 from django.utils import timezone, translation
+from taggit.models import Tag
 
 from community.models import CountryPage
 from forum.models import Post, Topic
@@ -42,7 +43,10 @@ def test_every_kind_is_found(client, network, forums, writer, library):
     topic = make_topic(forums.public, writer, title="Coral survey methods")
     reply(topic, writer, "We count coral colonies by transect")
     make_toolkit(library, 1, summary="A coral monitoring toolkit")
-    UserFactory(username="reefer", display_name="Reef Expert", bio="Coral ecologist")
+    expert = UserFactory(
+        username="reefer", display_name="Reef Expert", bio="Coral ecologist"
+    )
+    expert.expertise.add(Tag.objects.create(name="Marine", slug="marine"))
     found = results(client, "?q=coral")
     counts = {value.value: value.count for value in found.kind_counts}
     assert counts == {

@@ -4,6 +4,7 @@ from django.utils.html import strip_tags
 from forum.models import Post, Topic
 from search.queries import SearchParams, match, post_queryset
 
+from ..factories import UserFactory
 from .conftest import make_post, make_toolkit, make_topic, reply
 
 
@@ -146,8 +147,9 @@ def test_page_edits_unpublishing_and_titles_reach_the_index(client, network):
     assert client.get("/search/?q=okapi").context["results"].total == 0
 
 
-def test_profiles_are_indexed_as_they_are_edited(client, people):
+def test_profiles_are_indexed_as_they_are_edited(client, people, forest_tag):
     member = people.member
+    member.expertise.add(forest_tag)
     member.bio = "Specialist in lichens"
     member.save()
     found = client.get("/search/?q=lichens").context["results"]
@@ -155,3 +157,25 @@ def test_profiles_are_indexed_as_they_are_edited(client, people):
     member.is_active = False
     member.save()
     assert client.get("/search/?q=lichens").context["results"].total == 0
+
+
+def test_experts_are_the_directory_members_only(client, people, forest_tag):
+    """Who opted out of the expert directory, or declared no subject, is not
+    listed as an expert by search or its suggestions either."""
+    listed = UserFactory(username="listed", display_name="Quillwort Listed")
+    listed.expertise.add(forest_tag)
+    hidden = UserFactory(
+        username="optedout", display_name="Quillwort Hidden", listed_in_directory=False
+    )
+    hidden.expertise.add(forest_tag)
+    UserFactory(username="nosubject", display_name="Quillwort Nosubject")
+    for user in (None, people.member, people.moderator, people.staff):
+        if user:
+            client.force_login(user)
+        found = client.get("/search/?q=quillwort").context["results"]
+        assert [strip_tags(hit.title) for hit in found.hits] == ["Quillwort Listed"]
+        suggested = client.get("/search/suggest/?q=quillw").json()["results"]
+        assert [item["title"] for item in suggested] == ["Quillwort Listed"]
+    hidden.listed_in_directory = True
+    hidden.save()
+    assert client.get("/search/?q=quillwort").context["results"].total == 2
