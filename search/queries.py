@@ -705,7 +705,7 @@ def _fetch(kind: str, pks: list, request, terms: list[str]) -> dict[Any, Hit]:
                 highlight(page.title, terms),
                 page.get_url(request) or "",
                 highlight(page.intro, terms, snippet=True),
-                [page.country_title] if page.country_title else [],
+                [place_name(page.country_title)] if page.country_title else [],
                 page.published_at,
                 page.language,
             )
@@ -767,7 +767,7 @@ def _fetch(kind: str, pks: list, request, terms: list[str]) -> dict[Any, Hit]:
                 highlight(member.get_display_name(), terms),
                 member.get_absolute_url(),
                 highlight(Truncator(about).chars(400), terms, snippet=True),
-                [member.country.title] if member.country else [],
+                [place_name(member.country.title)] if member.country else [],
             )
     return hits
 

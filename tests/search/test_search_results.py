@@ -338,3 +338,10 @@ def test_spelling_suggestions_never_come_from_content_others_cannot_read(
             client.force_login(user)
         for query in ("confidentail", "withdrawnn", "embargoedd"):
             assert results(client, f"?q={query}").spelling is None, (user, query)
+
+
+def test_place_names_in_results_follow_the_language(client, network):
+    make_post(network.benin, 1, intro="Baobab census")
+    assert results(client, "?q=baobab").hits[0].meta == ["Benin"]
+    found = client.get("/fr/search/?q=baobab").context["results"]
+    assert found.hits[0].meta == ["Bénin"]
