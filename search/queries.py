@@ -652,13 +652,21 @@ def _label_facets(
 # --- hits: what a result shows ----------------------------------------------------
 
 
+def _root(term: str) -> str:
+    """What a word's other forms start with, for highlighting: the search
+    stems "forests" to "forest", which also finds "forest" and "forestry"."""
+    return term[:-1] if len(term) > 4 and term[-1] in "sS" else term
+
+
 def _pattern(terms: list[str]) -> re.Pattern | None:
     if not terms:
         return None
     alternatives = "|".join(
-        re.escape(term) for term in sorted(set(terms), key=len, reverse=True)
+        re.escape(root)
+        for root in sorted({_root(term) for term in terms}, key=len, reverse=True)
     )
-    return re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)
+    # Whole words that start with a searched word: "mangroves" for "mangrove".
+    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
 
 
 def highlight(text: str, terms: list[str], *, snippet: bool = False) -> SafeString:

@@ -345,3 +345,17 @@ def test_place_names_in_results_follow_the_language(client, network):
     assert results(client, "?q=baobab").hits[0].meta == ["Benin"]
     found = client.get("/fr/search/?q=baobab").context["results"]
     assert found.hits[0].meta == ["Bénin"]
+
+
+def test_highlights_mark_whole_words_and_other_forms_of_a_word():
+    from search.queries import highlight
+
+    assert highlight("Forests, forestry and a forest", ["forests"]) == (
+        "<mark>Forests</mark>, <mark>forestry</mark> and a <mark>forest</mark>"
+    )
+    assert highlight("Mangroves, not grove", ["mangrove"]) == (
+        "<mark>Mangroves</mark>, not grove"
+    )
+    assert highlight("<b>bold</b> words", ["bold"]) == (
+        "&lt;b&gt;<mark>bold</mark>&lt;/b&gt; words"
+    )
