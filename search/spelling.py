@@ -15,11 +15,12 @@ from collections import Counter, defaultdict
 
 from django.core.cache import cache
 
-CACHE_KEY = "search:vocabulary:v1"
+CACHE_KEY = "search:vocabulary:v2"
 TTL = 600
 PER_SOURCE = 5000
 MIN_LENGTH = 4  # shorter words have too many close neighbours to guess from
 CUTOFF = 0.8  # difflib's ratio: one wrong letter in a word of 8 is 0.875
+MAX_GUESSES = 4  # unknown words looked up per search
 WORD = re.compile(rf"[^\W\d_]{{{MIN_LENGTH},}}")
 
 
@@ -41,37 +42,46 @@ def _texts():
             yield from (text for text in row if text)
 
 
-def build_vocabulary() -> dict[int, dict[str, int]]:
-    """Words by length, each with how many times it occurs."""
+def build_vocabulary() -> dict[tuple[str, int], dict[str, int]]:
+    """Words by first letter and length, each with how many times it occurs."""
     counts: Counter = Counter()
     for text in _texts():
         counts.update(WORD.findall(text.lower()))
-    by_length: dict[int, dict[str, int]] = defaultdict(dict)
+    groups: dict[tuple[str, int], dict[str, int]] = defaultdict(dict)
     for word, count in counts.items():
-        by_length[len(word)][word] = count
-    return dict(by_length)
+        groups[word[0], len(word)][word] = count
+    return dict(groups)
 
 
-def vocabulary() -> dict[int, dict[str, int]]:
+def vocabulary() -> dict[tuple[str, int], dict[str, int]]:
     return cache.get_or_set(CACHE_KEY, build_vocabulary, TTL)
 
 
 def correct(text: str) -> str:
     """`text` with each word the vocabulary does not know replaced by its
-    closest known word, when one is close enough; "" when nothing changed."""
+    closest known word, when one is close enough; "" when nothing changed.
+
+    Only words with the same first letter and at most two letters more or
+    less are compared (a first letter is rarely the mistyped one), and at
+    most `MAX_GUESSES` words are looked up: the cost stays a few
+    milliseconds whatever is typed."""
     words = vocabulary()
-    changed, out = False, []
+    changed, guesses, out = False, 0, []
     for term in text.split():
         lowered = term.lower()
-        if len(lowered) < MIN_LENGTH or not WORD.fullmatch(lowered):
+        known = words.get((lowered[:1], len(lowered)), {})
+        if (
+            len(lowered) < MIN_LENGTH
+            or not WORD.fullmatch(lowered)
+            or lowered in known
+            or guesses >= MAX_GUESSES
+        ):
             out.append(term)
             continue
-        if lowered in words.get(len(lowered), {}):
-            out.append(term)
-            continue
+        guesses += 1
         near: dict[str, int] = {}
         for length in range(len(lowered) - 2, len(lowered) + 3):
-            near.update(words.get(length, {}))
+            near.update(words.get((lowered[0], length), {}))
         found = difflib.get_close_matches(lowered, near, n=3, cutoff=CUTOFF)
         if not found:
             out.append(term)
