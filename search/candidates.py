@@ -54,6 +54,7 @@ class Candidates:
 
     scores: dict[Any, float] = field(default_factory=dict)
     truncated: bool = False
+    titled: set = field(default_factory=set)  # those with the words in their title
 
 
 def _postgres_backend():
@@ -178,7 +179,7 @@ def candidates(
         rows += _lateral(using, match, again)[0]
     out = {key: Candidates() for key in keys}
     to_python = [qs.model._meta.pk.to_python for qs in querysets.values()]
-    for kind, _branch, object_id, score in sorted(rows, key=lambda row: row[:2]):
+    for kind, branch, object_id, score in sorted(rows, key=lambda row: row[:2]):
         found = out[keys[kind]]
         pk = to_python[kind](object_id)
         if pk in found.scores:
@@ -187,6 +188,8 @@ def candidates(
             found.truncated = True
             continue
         found.scores[pk] = float(score or 0.0)
+        if branch == 0:
+            found.titled.add(pk)
     for kind in common:
         out[keys[kind]].truncated = True
     return out

@@ -858,21 +858,24 @@ def _search_kinds(
             rows = rows[:CAP]
         else:
             scores, capped = cand.scores, cand.truncated
-            # With a filter, most candidates of a common word may fall away:
-            # a bare count first says whether to look again before reading
-            # the rows and their facets.
-            short = (
-                capped and narrowed and among(qs, scores).order_by().count() < enough
-            )
-            rows = (
-                []
-                if short
-                else _kind_rows(spec, qs, query, terms, language, single, scores)
-            )
-            if capped and len(rows) < enough:
-                rows = _kind_rows(spec, qs, query, terms, language, single, NEWEST)
+            if capped and narrowed:
+                # A filter on a word this common: the candidates are the
+                # newest matches of every forum, language, country..., most
+                # of which the filter removes. Read the newest matches of
+                # the filtered queryset instead, and keep the candidates
+                # with the words in their title, which rank first.
+                rows = _newest_with_titles(
+                    spec, qs, query, terms, language, single, cand
+                )
                 capped = len(rows) > CAP
                 rows = rows[:CAP]
+            else:
+                rows = _kind_rows(spec, qs, query, terms, language, single, scores)
+                if capped and len(rows) < enough:
+                    # Hidden posts removed most of them: look again.
+                    rows = _kind_rows(spec, qs, query, terms, language, single, NEWEST)
+                    capped = len(rows) > CAP
+                    rows = rows[:CAP]
         if rows:
             out[key] = KindMatches(
                 len(rows),
@@ -940,6 +943,27 @@ def _kind_rows(spec, qs, query, terms, language, single, scores) -> list[dict]:
             reverse=True,
         )
     return rows
+
+
+def _newest_with_titles(spec, qs, query, terms, language, single, cand) -> list:
+    """The filtered queryset's newest `CAP + 1` matches; when there are more,
+    with the visible title-matching candidates added, best first. Beyond
+    `CAP` rows the caller knows there are more."""
+    rows = _kind_rows(spec, qs, query, terms, language, single, NEWEST)
+    if len(rows) <= CAP:
+        return rows  # every match of the filtered queryset
+    seen = {row["pk"] for row in rows}
+    titled = {pk: cand.scores[pk] for pk in cand.titled if pk not in seen}
+    if not titled:
+        return rows
+    extra = _kind_rows(spec, qs, query, terms, language, single, titled)
+    # The title matches rank first; the newest rows' oldest falls beyond CAP.
+    merged = sorted(
+        rows[:CAP] + extra,
+        key=lambda row: (*_rank_key(_as_ranked(row)), row["pk"]),
+        reverse=True,
+    )
+    return merged[:CAP] + [rows[CAP]]
 
 
 def _as_ranked(row: dict) -> tuple:

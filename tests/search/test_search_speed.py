@@ -121,3 +121,19 @@ def test_a_filter_on_a_common_word_still_fills_the_page_beyond_the_bound(
     assert (found.total, found.capped) == (3, True)
     assert all("Estuary count" in strip_tags(hit.snippet) for hit in found.hits)
     assert {v.value: v.count for v in found.kind_counts}["post"] == 3
+
+
+def test_a_filter_keeps_an_older_title_match_first_beyond_the_bound(
+    client, network, small_cap
+):
+    old = make_post(network.benin, 0, intro="From the archive", language="fr")
+    old.title = "Estuary atlas"
+    old.save_revision().publish()
+    for n in range(1, 6):
+        make_post(network.benin, n, intro="Estuary count", language="fr")
+        make_post(network.kenya, 10 + n, intro="Estuary count", language="en")
+    found = results(client, "?q=estuary&kind=news&language=fr").context["results"]
+    assert (found.total, found.capped) == (3, True)
+    titles = [strip_tags(hit.title) for hit in found.hits]
+    assert titles[0] == "Estuary atlas"
+    assert all(hit.language == "fr" for hit in found.hits)
