@@ -816,17 +816,19 @@ def _search_kinds(
     query and the visibility querysets run over those primary keys only
     (`search.candidates`); elsewhere the backend matches inside the querysets,
     ranked, and the first `CAP + 1` rows are read. When the candidates were cut
-    short and filters or visibility removed most of them, that kind is looked
-    up again newest first among its visible, filtered items, so a filter never
-    hides matches the bound happened to leave out.
+    short and a filter is on, that kind is read newest first among its
+    visible, filtered items instead (with its title-matching candidates), so a
+    filter never hides matches the bound happened to leave out; without a
+    filter, the same happens when visibility removed most of the candidates.
     """
     querysets = _kind_querysets(user, params, KINDS)
     found = candidates(
         querysets, query, {key for key in querysets if KINDS[key].title_fields}
     )
     # Fewer visible candidates than this: the bound cut visible matches short
-    # (a filter or hidden posts removed most of them), so look again newest
-    # first among the visible, filtered items.
+    # (hidden posts, forums the reader may not open, or for a count a filter
+    # removed most of them), so look again newest first among the visible,
+    # filtered items.
     enough = max(CAP // 2, min(needed, CAP))
     narrowed = any(name != "kind" for name in params.active_filters)
     out: dict[str, KindMatches] = {}
