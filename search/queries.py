@@ -954,8 +954,10 @@ def _newest_with_titles(spec, qs, query, terms, language, single, cand) -> list:
     rows = _kind_rows(spec, qs, query, terms, language, single, NEWEST)
     if len(rows) <= CAP:
         return rows  # every match of the filtered queryset
-    seen = {row["pk"] for row in rows}
-    titled = {pk: cand.scores[pk] for pk in cand.titled if pk not in seen}
+    # The walk read every filtered match newer than its oldest row: only
+    # older title matches can be missing.
+    oldest = min(row["pk"] for row in rows)
+    titled = {pk: cand.scores[pk] for pk in cand.titled if pk < oldest}
     if not titled:
         return rows
     extra = _kind_rows(spec, qs, query, terms, language, single, titled)
