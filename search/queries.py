@@ -830,7 +830,10 @@ def _search_kinds(
     # removed most of them), so look again newest first among the visible,
     # filtered items.
     enough = max(CAP // 2, min(needed, CAP))
-    narrowed = any(name != "kind" for name in params.active_filters)
+    # A language, forum, tag, country or dates keep a small share of a common
+    # word's newest matches; a region keeps a large one (Africa: 54 of 196
+    # Parties), so its candidates are read first.
+    selective = any(name not in ("kind", "region") for name in params.active_filters)
     out: dict[str, KindMatches] = {}
     for key, qs in querysets.items():
         spec = KINDS[key]
@@ -860,24 +863,20 @@ def _search_kinds(
             rows = rows[:CAP]
         else:
             scores, capped = cand.scores, cand.truncated
-            if capped and narrowed:
-                # A filter on a word this common: the candidates are the
-                # newest matches of every forum, language, country..., most
-                # of which the filter removes. Read the newest matches of
-                # the filtered queryset instead, and keep the candidates
-                # with the words in their title, which rank first.
+            rows = None
+            if not (capped and selective):
+                rows = _kind_rows(spec, qs, query, terms, language, single, scores)
+            if capped and (rows is None or len(rows) < enough):
+                # A filter on a word this common (or visibility) removed most
+                # candidates: they are the newest matches of every forum,
+                # language, country... Read the newest matches of the
+                # filtered queryset instead, and keep the candidates with the
+                # words in their title, which rank first.
                 rows = _newest_with_titles(
                     spec, qs, query, terms, language, single, cand
                 )
                 capped = len(rows) > CAP
                 rows = rows[:CAP]
-            else:
-                rows = _kind_rows(spec, qs, query, terms, language, single, scores)
-                if capped and len(rows) < enough:
-                    # Hidden posts removed most of them: look again.
-                    rows = _kind_rows(spec, qs, query, terms, language, single, NEWEST)
-                    capped = len(rows) > CAP
-                    rows = rows[:CAP]
         if rows:
             out[key] = KindMatches(
                 len(rows),

@@ -137,3 +137,19 @@ def test_a_filter_keeps_an_older_title_match_first_beyond_the_bound(
     titles = [strip_tags(hit.title) for hit in found.hits]
     assert titles[0] == "Estuary atlas"
     assert all(hit.language == "fr" for hit in found.hits)
+
+
+def test_a_region_filter_reads_its_candidates_then_looks_again_if_short(
+    client, network, small_cap
+):
+    for n in range(2):
+        make_post(network.benin, n, intro="Lagoon survey")
+    for n in range(2, 7):
+        make_post(network.fiji, n, intro="Lagoon survey")
+    found = results(client, "?q=lagoon&kind=news&region=africa").context["results"]
+    assert (found.total, found.capped) == (2, False)
+    assert {hit.meta[0] for hit in found.hits} == {"Benin"}
+    found = results(client, "?q=lagoon&kind=news&region=asia-pacific").context[
+        "results"
+    ]
+    assert (found.total, found.capped) == (3, True)
