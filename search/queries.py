@@ -940,7 +940,7 @@ def _kind_rows(spec, qs, query, terms, language, single, scores) -> list[dict]:
         # and stays last for the caller to drop.
         rows[:CAP] = sorted(
             rows[:CAP],
-            key=lambda row: (*_rank_key(_as_ranked(row)), row["pk"]),
+            key=_row_order,
             reverse=True,
         )
     return rows
@@ -963,7 +963,7 @@ def _newest_with_titles(spec, qs, query, terms, language, single, cand) -> list:
     # The title matches rank first; the newest rows' oldest falls beyond CAP.
     merged = sorted(
         rows[:CAP] + extra,
-        key=lambda row: (*_rank_key(_as_ranked(row)), row["pk"]),
+        key=_row_order,
         reverse=True,
     )
     return merged[:CAP] + [rows[CAP]]
@@ -973,11 +973,21 @@ def _as_ranked(row: dict) -> tuple:
     return (row["pk"], row["title_hit"], row["language_hit"], row["search_score"])
 
 
-def _count_all(user, params: SearchParams, query) -> dict[str, int]:
-    return {
-        key: found.count
-        for key, found in _search_kinds(user, params, query, [], "", ()).items()
-    }
+def _row_order(row: dict) -> tuple:
+    """Best first when sorted in reverse: rank, then newest."""
+    return (*_rank_key(_as_ranked(row)), row["pk"])
+
+
+def _total(user, params: SearchParams, query) -> tuple[int, bool]:
+    """How many results `params` would give (its kind's, or every kind's),
+    and whether that is a floor."""
+    found = _search_kinds(user, params, query, [], "", ())
+    if params.kind:
+        found = {params.kind: found[params.kind]} if params.kind in found else {}
+    return (
+        sum(item.count for item in found.values()),
+        any(item.capped for item in found.values()),
+    )
 
 
 def run_search(request, params: SearchParams) -> SearchResults:
@@ -1070,18 +1080,11 @@ def _spelling(user, params: SearchParams) -> FacetValue | None:
     if not corrected:
         return None
     other = SearchParams(**dict(params.__dict__, q=corrected, page=1))
-    matches = _search_kinds(user, other, build_query(corrected), [], "", ())
-    if other.kind:
-        matches = {other.kind: matches[other.kind]} if other.kind in matches else {}
-    found = sum(item.count for item in matches.values())
+    found, capped = _total(user, other, build_query(corrected))
     if not found:
         return None
     return FacetValue(
-        corrected,
-        corrected,
-        found,
-        query=other.as_query(),
-        capped=any(item.capped for item in matches.values()),
+        corrected, corrected, found, query=other.as_query(), capped=capped
     )
 
 
@@ -1091,8 +1094,7 @@ def _drop_suggestions(user, params: SearchParams, query) -> list[FacetValue]:
     suggestions = []
     for name in params.active_filters:
         looser = params.without(name)
-        counts = _count_all(user, looser, query)
-        found = counts.get(looser.kind, 0) if looser.kind else sum(counts.values())
+        found, _capped = _total(user, looser, query)
         if found:
             suggestions.append(
                 FacetValue(
