@@ -1,44 +1,39 @@
-import ipaddress
-import socket
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from chm import outbound
+
 
 def validate_feed_url(value: str) -> None:
-    """Accept only http(s) URLs; in production, refuse private and loopback hosts
-    so the harvester cannot be pointed at the platform's own network."""
-    parts = urlsplit(value)
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
+    """Accept only plainly written http(s) URLs; in production, refuse hosts
+    that are not public so the harvester cannot be pointed at the platform's
+    own network. This is the early, friendly half of the check: the harvester
+    checks again, and connects only to the address it checked, at fetch time."""
+    if urlsplit(value).scheme not in {"http", "https"}:
         raise ValidationError(
             _("Enter a web address starting with http:// or https://."),
             code="scheme",
         )
+    try:
+        target = outbound.parse_url(value)
+    except outbound.UnsafeURL:
+        raise ValidationError(
+            _(
+                "Enter the address as a browser shows it: no user name, password "
+                "or backslash, and an IP address written as four plain numbers."
+            ),
+            code="unsafe",
+        ) from None
     if getattr(settings, "CHM_ALLOW_PRIVATE_FEEDS", False):
         return
-    if host_is_private(parts.hostname):
+    try:
+        outbound.resolve(target, allow_private=False)
+    except outbound.NotPublic:
         raise ValidationError(
             _("This address points to a private or local network."), code="private"
-        )
-
-
-def host_is_private(hostname: str) -> bool:
-    try:
-        infos = socket.getaddrinfo(hostname, None)
-    except (socket.gaierror, UnicodeError):
-        # Unresolvable now: the harvester will report it; not a private host.
-        return hostname in {"localhost"} or hostname.endswith(".localhost")
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if (
-            address.is_private
-            or address.is_loopback
-            or address.is_link_local
-            or address.is_reserved
-            or address.is_multicast
-            or address.is_unspecified
-        ):
-            return True
-    return False
+        ) from None
+    except outbound.FetchFailed:
+        pass  # Unresolvable now: the harvester will report it when it runs.
