@@ -392,3 +392,105 @@ def test_plain_public_addresses_are_accepted_on_save(
 )
 def test_only_globally_routable_addresses_count_as_public(address, public):
     assert outbound.is_public_address(ipaddress.ip_address(address)) is public
+
+
+def issue_certificate(tmp_path, name: str):
+    """A throwaway CA and a server certificate for `name`, as files."""
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = datetime.datetime.now(datetime.UTC)
+
+    def build(subject, issuer, public_key, signing_key, *, ca, san=None):
+        builder = (
+            x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))
+            .issuer_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, issuer)]))
+            .public_key(public_key)
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(hours=1))
+            .not_valid_after(now + datetime.timedelta(hours=1))
+            .add_extension(x509.BasicConstraints(ca=ca, path_length=None), True)
+        )
+        if ca:
+            builder = builder.add_extension(
+                x509.KeyUsage(
+                    digital_signature=True, content_commitment=False,
+                    key_encipherment=False, data_encipherment=False,
+                    key_agreement=False, key_cert_sign=True, crl_sign=True,
+                    encipher_only=False, decipher_only=False,
+                ),
+                True,
+            )  # fmt: skip
+        if san:
+            builder = builder.add_extension(
+                x509.SubjectAlternativeName([x509.DNSName(san)]), False
+            )
+        return builder.sign(signing_key, hashes.SHA256())
+
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca = build("Test CA", "Test CA", ca_key.public_key(), ca_key, ca=True)
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = build(name, "Test CA", key.public_key(), ca_key, ca=False, san=name)
+    pem = serialization.Encoding.PEM
+    files = SimpleNamespace(
+        ca=tmp_path / "ca.pem", cert=tmp_path / "cert.pem", key=tmp_path / "key.pem"
+    )
+    files.ca.write_bytes(ca.public_bytes(pem))
+    files.cert.write_bytes(cert.public_bytes(pem))
+    files.key.write_bytes(
+        key.private_bytes(
+            pem,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return files
+
+
+@pytest.fixture
+def tls_outside(tmp_path, monkeypatch):
+    """An HTTPS server on 127.0.0.2 for chm.benin.test, trusted through a test CA;
+    it records the TLS server name (SNI) each client asked for."""
+    import ssl
+
+    import certifi
+
+    files = issue_certificate(tmp_path, "chm.benin.test")
+    monkeypatch.setattr(certifi, "where", lambda: str(files.ca))
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(files.cert, files.key)
+    server = start_server("127.0.0.2")
+    server.server_names = []
+    context.sni_callback = lambda _sock, name, _ctx: server.server_names.append(name)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def test_https_is_pinned_yet_verified_and_named_for_the_host(
+    network, production, pretend_public, tls_outside, stay_on_this_machine
+):
+    stay_on_this_machine.names["chm.benin.test"] = ["127.0.0.2", "127.0.0.1"]
+    port = tls_outside.server_address[1]
+    benin = store_feed(network.benin, f"https://chm.benin.test:{port}/rss")
+    result = harvest_country(benin)
+    assert result.ok and result.imported == 1
+    assert tls_outside.server_names == ["chm.benin.test"]
+    assert tls_outside.seen == [("/rss", f"chm.benin.test:{port}")]
+
+
+def test_https_to_a_certificate_for_another_name_fails_neutrally(
+    network, production, pretend_public, tls_outside, stay_on_this_machine
+):
+    stay_on_this_machine.names["other.benin.test"] = ["127.0.0.2"]
+    port = tls_outside.server_address[1]
+    benin = store_feed(network.benin, f"https://other.benin.test:{port}/rss")
+    result = harvest_country(benin)
+    assert not result.ok and result.message == NEUTRAL
+    assert tls_outside.seen == [] and not published(benin)
