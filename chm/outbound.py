@@ -116,7 +116,10 @@ def parse_url(url: str) -> Target:
         raise UnsafeURL("empty")
     if "\\" in url or any(ord(char) <= 0x20 or ord(char) == 0x7F for char in url):
         raise UnsafeURL("backslash, space or control character")
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:  # e.g. an unclosed IPv6 bracket
+        raise UnsafeURL("unparsable") from error
     if parts.scheme not in DEFAULT_PORTS:
         raise UnsafeURL("not http(s)")
     netloc = parts.netloc
@@ -168,17 +171,20 @@ def canonical_host(hostname: str) -> str:
     """
     if not hostname:
         raise UnsafeURL("no host")
-    last_label = hostname.rstrip(".").rsplit(".", 1)[-1]
-    if last_label.isdigit() or last_label.startswith("0x") or not last_label:
-        try:
-            address = ipaddress.IPv4Address(hostname)  # refuses leading zeros too
-        except ValueError as error:
-            raise UnsafeURL("IP address not in dotted decimal form") from error
-        return str(address)
     try:
+        # IDNA first: it also folds full-width digits and ideographic dots.
         ascii_host = hostname.encode("idna").decode("ascii")
     except UnicodeError as error:
         raise UnsafeURL("bad host name") from error
+    last_label = ascii_host.rstrip(".").rsplit(".", 1)[-1]
+    if last_label.isdigit() or last_label.startswith("0x") or not last_label:
+        try:
+            address = ipaddress.IPv4Address(ascii_host)  # refuses leading zeros too
+        except ValueError as error:
+            raise UnsafeURL("IP address not in dotted decimal form") from error
+        if str(address) != hostname:  # written with other digits or dots
+            raise UnsafeURL("IP address not in dotted decimal form")
+        return str(address)
     if len(ascii_host) > 253 or not HOST_NAME.match(ascii_host):
         raise UnsafeURL("bad host name")
     return ascii_host

@@ -12,7 +12,11 @@ def validate_feed_url(value: str) -> None:
     that are not public so the harvester cannot be pointed at the platform's
     own network. This is the early, friendly half of the check: the harvester
     checks again, and connects only to the address it checked, at fetch time."""
-    if urlsplit(value).scheme not in {"http", "https"}:
+    try:
+        scheme = urlsplit(value).scheme
+    except ValueError:
+        scheme = ""
+    if scheme not in {"http", "https"}:
         raise ValidationError(
             _("Enter a web address starting with http:// or https://."),
             code="scheme",

@@ -413,7 +413,10 @@ CHM_PAGE_CACHE_SECONDS = int(os.environ.get("CHM_PAGE_CACHE_SECONDS", "300"))
 
 # Demo data may be loaded only where this is on (never in production).
 CHM_ALLOW_DEMO_DATA = False
-# Feed URLs on private or loopback addresses are refused unless this is on.
+# Feed URLs whose host is not globally routable (loopback, private, link-local,
+# carrier-grade NAT, ...) are refused, on save and at every fetch, unless this
+# is on (chm/outbound.py). Only dev and tests turn it on: their demo feeds are
+# served by the site itself on loopback.
 CHM_ALLOW_PRIVATE_FEEDS = False
 
 LOGGING = {

@@ -7,6 +7,7 @@ refuses (and records) any TCP connection to an address that is not loopback
 before a packet is sent.
 """
 
+import gzip
 import http.server
 import ipaddress
 import socket
@@ -170,6 +171,8 @@ def test_the_backslash_userinfo_bypass_reaches_nothing_and_publishes_nothing(
         "http://0177.0.0.1:{port}/feed",
         "http://0x7f.0.0.1:{port}/feed",
         "http://127.1:{port}/feed",
+        "http://127\u30020\u30020\u30021:{port}/feed",  # ideographic full stops
+        "http://\uff11\uff12\uff17.0.0.1:{port}/feed",  # full-width digits
         "http://localhost:{port}/feed",
         "http://user:pw@localhost:{port}/feed",
         "http://[::1]:{port}/feed",
@@ -188,6 +191,42 @@ def test_addresses_of_the_platforms_own_network_are_refused_in_every_spelling(
     assert not result.ok and not published(benin)
     assert inside.seen == []
     assert stay_on_this_machine.attempts == []  # refused before any connection
+
+
+@pytest.mark.parametrize(
+    "url", ["http://[::1", "http://[fe80::1%25eth0]/", "http://host:99999/"]
+)
+def test_malformed_addresses_get_a_form_error_not_a_crash(network, url):
+    network.benin.feed_url = url
+    with pytest.raises(ValidationError) as error:
+        network.benin.full_clean()
+    assert "feed_url" in error.value.message_dict
+
+
+def test_a_small_compressed_answer_that_inflates_past_the_cap_is_cut_off(
+    network, monkeypatch
+):
+    bomb = gzip.compress(b" " * (harvesting.MAX_FEED_BYTES * 4))
+
+    class Bomb(RecordingHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(bomb)))
+            self.end_headers()
+            self.wfile.write(bomb)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Bomb)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/feed"
+        result = harvest_country(store_feed(network.benin, url))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert len(bomb) < harvesting.MAX_FEED_BYTES
+    assert not result.ok and "larger than" in result.message
 
 
 def test_a_name_that_resolves_to_loopback_is_refused(
