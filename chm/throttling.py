@@ -14,12 +14,12 @@ import time
 from dataclasses import dataclass
 from functools import wraps
 
-from allauth.account.adapter import get_adapter
 from allauth.core.internal.ratelimit import parse_rate, truncate_ip
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+
+from .client_address import client_ip
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,12 @@ class Limit:
 
 
 def client_key(request) -> str:
-    """The client's address as allauth sees it (proxy-aware, IPv6 by prefix)."""
-    try:
-        return truncate_ip(get_adapter().get_client_ip(request))
-    except PermissionDenied:  # no address at all: such clients share one bucket
-        return "unknown"
+    """The client's address (`chm.client_address`: only trusted proxies'
+    X-Forwarded-For is read), IPv6 by prefix as allauth counts it."""
+    ip = client_ip(request)
+    # No address at all (an untrusted Unix-socket peer): such clients share
+    # one bucket.
+    return truncate_ip(ip) if ip else "unknown"
 
 
 def requester_key(request) -> str:

@@ -1,8 +1,12 @@
 import csv
+from functools import lru_cache
+from pathlib import Path
 
+from django.contrib.staticfiles import finders
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -12,6 +16,20 @@ from community.capacity import CapacityLevel
 
 from .charts import bar_chart, line_chart
 from .network_health import WINDOW_DAYS, network_health
+
+
+@require_GET
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page
+    says: the site's icon from its static files, kept a day by the browser."""
+    response = HttpResponse(_favicon_bytes(), content_type="image/x-icon")
+    patch_cache_control(response, public=True, max_age=86400)
+    return response
+
+
+@lru_cache(maxsize=1)
+def _favicon_bytes() -> bytes:
+    return Path(finders.find("favicon.ico")).read_bytes()
 
 
 @never_cache

@@ -15,11 +15,13 @@ class PreferredLanguageMiddleware:
 
     With `prefix_default_language=False`, Django reads an unprefixed URL as
     English whatever the cookie says. A reader who chose French (with the
-    language switcher, by opening a /fr/ page, or in their profile when signed
-    in) who follows an unprefixed link is sent to the /fr/ twin of the page;
-    a garbage cookie counts as no choice (English). Reading a prefixed page
-    remembers its language in the cookie, so page links (which Wagtail writes
-    in the source page's language) keep the reader in their language.
+    language switcher's buttons, by signing in, or in their profile when
+    signed in) who follows an unprefixed link is sent to the /fr/ twin of the
+    page; a garbage cookie counts as no choice (English).
+
+    Only a choice changes the language of unprefixed addresses: reading a
+    /fr/ page (a link someone shared) stores nothing, or every unprefixed
+    address would turn French until the reader found the switcher.
 
     Sits after LocaleMiddleware and AuthenticationMiddleware.
     """
@@ -49,8 +51,6 @@ class PreferredLanguageMiddleware:
             remember(request, response, on_login)
             if isinstance(response, HttpResponseRedirect):
                 response["Location"] = prefixed(response["Location"], on_login)
-        elif from_path is not None:
-            remember(request, response, from_path)
         return response
 
 

@@ -2,7 +2,7 @@ from allauth.account.signals import user_signed_up
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_from_path
 from wagtail.models import Locale
 
 from .languages import supported
@@ -10,10 +10,17 @@ from .languages import supported
 
 @receiver(user_logged_in, dispatch_uid="translations_language_on_login")
 def switch_to_preferred_language(sender, request, user, **kwargs):
-    """Signing in switches the site to the member's preferred language:
-    `PreferredLanguageMiddleware` writes it into the language cookie."""
-    language = supported(getattr(user, "preferred_language", ""))
-    if request is not None and language:
+    """Signing in switches the site to the member's preferred language, or
+    for a member without one to the language of the page they signed in on
+    (a /fr/ sign-in form): `PreferredLanguageMiddleware` writes it into the
+    language cookie. Signing in is a choice made with a POST; merely reading
+    a /fr/ page stores nothing."""
+    if request is None:
+        return
+    language = supported(getattr(user, "preferred_language", "")) or supported(
+        get_language_from_path(request.path_info)
+    )
+    if language:
         request.language_on_login = language
 
 

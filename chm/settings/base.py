@@ -5,10 +5,12 @@ and listed in `.env.example`. Nothing secret lives in this file.
 """
 
 import os
+from ipaddress import ip_network
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -30,6 +32,19 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 # Absolute base URL of the public site, used in feeds, emails and the admin.
 SITE_BASE_URL = os.environ.get("CHM_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The site's name: page titles, the admin, emails, authenticator apps.
+CHM_SITE_NAME = "CHM Commons"
+
+# Proxies we run in front of the site (chm/client_address.py): IP addresses,
+# networks, or `unix` for nginx on daphne's Unix socket. Only their
+# X-Forwarded-For is read, from the right; empty trusts none.
+CHM_TRUSTED_PROXIES = env_list("CHM_TRUSTED_PROXIES")
+for _proxy in CHM_TRUSTED_PROXIES:
+    if _proxy.lower() != "unix":
+        try:
+            ip_network(_proxy, strict=False)
+        except ValueError as error:
+            raise ImproperlyConfigured(f"CHM_TRUSTED_PROXIES: {error}") from None
 
 INSTALLED_APPS = [
     # daphne first: `runserver` then serves ASGI, websockets included.
@@ -234,6 +249,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # Accounts (django-allauth): email log-in, mandatory verification.
+ACCOUNT_ADAPTER = "community.account_adapter.AccountAdapter"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{CHM_SITE_NAME}] "
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -258,7 +275,7 @@ ACCOUNT_RATE_LIMITS = {
 # recovery codes, open to every member, required for staff
 # (community/staff_mfa.py).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = "CHM Commons"
+MFA_TOTP_ISSUER = CHM_SITE_NAME
 # Wagtail's own sign-in forms would skip the second step: allauth's instead.
 WAGTAILADMIN_LOGIN_URL = "account_login"
 # Passwords are reset through allauth's form only, which is rate-limited
@@ -362,7 +379,7 @@ CHM_POST_RATE_LIMITS = {
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 
 # Wagtail.
-WAGTAIL_SITE_NAME = "CHM Commons"
+WAGTAIL_SITE_NAME = CHM_SITE_NAME
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 
 
@@ -425,6 +442,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's own default configuration gives "django" a console handler
+        # of its own (with DEBUG on) and lets it propagate to the root's: every
+        # request line printed twice. Naming the logger here drops that handler.
+        "django": {"handlers": [], "propagate": True},
         # Routine task and page events are noise at INFO.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},

@@ -27,11 +27,15 @@ def test_a_garbage_language_cookie_gives_english(client, network, locales, garba
     assert '<html lang="en" dir="ltr">' in response.content.decode()
 
 
-def test_opening_a_french_page_remembers_french(client, network, locales):
+def test_opening_a_french_page_leaves_unprefixed_addresses_in_english(
+    client, network, locales
+):
+    # A French link someone shared is read in French...
     response = client.get("/fr/africa/")
-    assert response.cookies[COOKIE].value == "fr"
-    # Page links are written in the source language; the reader stays in French.
-    assert client.get("/africa/benin/")["Location"] == "/fr/africa/benin/"
+    assert response.status_code == 200
+    # ...and stores nothing: the reader's next unprefixed page is English.
+    assert COOKIE not in response.cookies
+    assert client.get("/africa/benin/").status_code == 200
 
 
 @pytest.mark.parametrize("path", ["/feeds/news.rss", "/healthz", "/admin/"])
@@ -112,22 +116,61 @@ def test_the_switcher_is_on_every_page_with_the_current_page_as_next(
     client, network, locales
 ):
     html = client.get("/fr/africa/benin/").content.decode()
+    assert '<form method="post" action="/i18n/setlang/">' in html
+    assert '<input type="hidden" name="next" value="/fr/africa/benin/">' in html
     for code in ("ar", "en", "es", "fr", "ru", "zh-hans"):
-        assert (
-            f'href="/i18n/setlang/?language={code}&amp;next=/fr/africa/benin/"' in html
-        )
+        assert f'name="language" value="{code}"' in html
+    # No per-visitor token: the page stays the same for everyone (cacheable).
     assert "csrfmiddlewaretoken" not in html
 
 
-def test_a_switcher_link_takes_the_reader_to_the_same_page_in_that_language(
+def test_a_switcher_link_takes_the_reader_to_the_page_and_stores_nothing(
     client, network, locales
 ):
+    member = UserFactory(preferred_language="fr")
+    client.force_login(member)
     response = client.get(
         "/i18n/setlang/", {"language": "es", "next": "/fr/africa/benin/"}
     )
     assert response.status_code == 302
     assert response["Location"] == "/es/africa/benin/"
-    assert response.cookies[COOKIE].value == "es"
+    assert COOKIE not in response.cookies
+    member.refresh_from_db()
+    assert member.preferred_language == "fr"
+
+
+def test_choosing_english_with_the_switcher_undoes_an_earlier_choice(
+    client, network, locales
+):
+    member = UserFactory(preferred_language="fr")
+    client.force_login(member)
+    client.cookies[COOKIE] = "fr"
+    assert client.get("/africa/")["Location"] == "/fr/africa/"
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/fr/africa/"})
+    assert response["Location"] == "/africa/"
+    assert client.get("/africa/").status_code == 200
+    member.refresh_from_db()
+    assert member.preferred_language == "en"
+
+
+def test_another_site_cannot_switch_a_reader_language(client, network, locales):
+    response = client.post(
+        "/i18n/setlang/",
+        {"language": "ar", "next": "/africa/"},
+        headers={"Origin": "https://evil.example", "Sec-Fetch-Site": "cross-site"},
+    )
+    assert response.status_code == 403
+    assert COOKIE not in response.cookies
+
+
+def test_the_site_own_pages_can_switch_the_language(client, network, locales):
+    response = client.post(
+        "/i18n/setlang/",
+        {"language": "ar", "next": "/africa/"},
+        headers={"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"},
+    )
+    assert response["Location"] == "/ar/africa/"
+    assert response.cookies[COOKIE].value == "ar"
 
 
 @pytest.mark.django_db
