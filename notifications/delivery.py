@@ -157,6 +157,19 @@ def wake(user_ids) -> None:
             )
 
 
+def close_sockets(user_id: int) -> None:
+    """End every open websocket of a member (suspended, account closed).
+    Best effort like `wake`: each socket also re-checks the account on every
+    frame it receives, so a lost message leaves nothing readable."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    try:
+        async_to_sync(layer.group_send)(user_group(user_id), {"type": "account.closed"})
+    except Exception:
+        logger.warning("Could not close the sockets of user %s", user_id, exc_info=True)
+
+
 def announce_post(topic_id: int, number: int) -> None:
     """Tell open pages of a topic that a new post is there."""
     layer = get_channel_layer()
