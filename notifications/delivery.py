@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .audiences import Draft
+from .blocking import blockers_of, without_blocked
 from .models import Kind, Notification, NotificationSettings
 
 logger = logging.getLogger(__name__)
@@ -28,7 +29,9 @@ def topic_group(topic_id: int) -> str:
 
 def deliver(drafts: list[Draft]) -> list[Notification]:
     """Create one row per draft (an event already delivered is skipped) and
-    wake the recipients that want in-app notices."""
+    wake the recipients that want in-app notices. Nobody hears of a member
+    they block, whichever app raised the event."""
+    drafts = without_blocked(drafts)
     if not drafts:
         return []
     prefs = settings_for({draft.recipient_id for draft in drafts})
@@ -101,7 +104,7 @@ def settings_for(user_ids: set[int]) -> dict[int, NotificationSettings]:
 
 def record_like(post, liker_id: int) -> None:
     """Likes are batched: one notification per post, its count kept current."""
-    if post.author_id == liker_id:
+    if post.author_id == liker_id or blockers_of(liker_id, [post.author_id]):
         return
     key = f"like:{post.pk}"
     count = (
