@@ -12,7 +12,7 @@ def message_sent(message_id: int) -> int:
     from notifications.delivery import deliver
     from notifications.models import Kind
 
-    from .models import Message
+    from .models import Message, message_event_key
 
     message = Message.objects.select_related("sender").filter(pk=message_id).first()
     if message is None:
@@ -23,7 +23,7 @@ def message_sent(message_id: int) -> int:
         title=_("Private message from %(name)s")
         % {"name": message.sender.get_display_name()},
         url=reverse("messaging:conversation", args=[message.sender.username]),
-        event_key=f"message:{message.pk}",
+        event_key=message_event_key(message.pk),
         actor_id=message.sender_id,
     )
     return len(deliver([draft]))

@@ -128,6 +128,7 @@ def record_like(post, liker_id: int) -> None:
         read_at=None,
         updated_at=timezone.now(),
     )
+    # Setting read_at wakes the author's bell (NotificationQuerySet.update).
     if not updated:
         deliver(
             [
@@ -141,8 +142,6 @@ def record_like(post, liker_id: int) -> None:
                 )
             ]
         )
-    else:
-        wake([post.author_id])
 
 
 def wake(user_ids) -> None:
