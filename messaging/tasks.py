@@ -11,6 +11,7 @@ def message_sent(message_id: int) -> int:
     from notifications.audiences import Draft
     from notifications.delivery import deliver
     from notifications.models import Kind
+    from notifications.naming import member_label
 
     from .models import Message, message_event_key
 
@@ -21,7 +22,7 @@ def message_sent(message_id: int) -> int:
         recipient_id=message.recipient_id,
         kind=Kind.MESSAGE,
         title=_("Private message from %(name)s")
-        % {"name": message.sender.get_display_name()},
+        % {"name": member_label(message.sender)},
         url=reverse("messaging:conversation", args=[message.sender.username]),
         event_key=message_event_key(message.pk),
         actor_id=message.sender_id,
