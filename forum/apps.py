@@ -7,6 +7,7 @@ class ForumConfig(AppConfig):
     verbose_name = _("Forums")
 
     def ready(self) -> None:
+        from notifications.followable import register_followable
         from tagging.sections import TagSection, register_tag_section
 
         from .listing import topics_for_tag
@@ -19,4 +20,12 @@ class ForumConfig(AppConfig):
                 items=topics_for_tag,
                 order=20,
             )
+        )
+        # Members follow only forums and topics they may read: the same rules
+        # as the forum's own pages.
+        register_followable(
+            "forum", "forum.Forum", lambda user, forums: forums.visible_to(user)
+        )
+        register_followable(
+            "topic", "forum.Topic", lambda user, topics: topics.visible_to(user)
         )

@@ -158,7 +158,10 @@ def suspend_member(member, moderator, reason: str = "") -> None:
     require_moderator(moderator)
     if member.is_superuser or member.pk == moderator.pk:
         raise ForumError(_("This member cannot be suspended."))
-    type(member).objects.filter(pk=member.pk).update(is_active=False)
+    # save(), not update(): the account's post_save signal is what ends the
+    # member's open websockets (notifications.signals).
+    member.is_active = False
+    member.save(update_fields=["is_active"])
     log(moderator, "suspend_member", member=member, reason=reason)
 
 

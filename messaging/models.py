@@ -6,6 +6,11 @@ from django.utils.translation import gettext_lazy as _
 MAX_MESSAGE_LENGTH = 2000
 
 
+def message_event_key(message_id: int) -> str:
+    """The notification event of a message (notifications.Notification)."""
+    return f"message:{message_id}"
+
+
 class MessageQuerySet(models.QuerySet):
     def involving(self, user):
         return self.filter(Q(sender=user) | Q(recipient=user))
@@ -20,6 +25,22 @@ class MessageQuerySet(models.QuerySet):
 
     def unread(self):
         return self.filter(read_at__isnull=True)
+
+    def update(self, **kwargs):
+        """Messages read, by whichever path, make their notices read too, so
+        the bell's count drops with the conversation's."""
+        if kwargs.get("read_at") is None:
+            return super().update(**kwargs)
+        newly_read = list(self.unread().values_list("pk", "recipient_id"))
+        changed = super().update(**kwargs)
+        if newly_read:
+            from notifications.reading import mark_events_read
+
+            mark_events_read(
+                {recipient for _pk, recipient in newly_read},
+                {message_event_key(pk) for pk, _recipient in newly_read},
+            )
+        return changed
 
 
 class Message(models.Model):

@@ -11,8 +11,9 @@ def message_sent(message_id: int) -> int:
     from notifications.audiences import Draft
     from notifications.delivery import deliver
     from notifications.models import Kind
+    from notifications.naming import member_label
 
-    from .models import Message
+    from .models import Message, message_event_key
 
     message = Message.objects.select_related("sender").filter(pk=message_id).first()
     if message is None:
@@ -21,9 +22,9 @@ def message_sent(message_id: int) -> int:
         recipient_id=message.recipient_id,
         kind=Kind.MESSAGE,
         title=_("Private message from %(name)s")
-        % {"name": message.sender.get_display_name()},
+        % {"name": member_label(message.sender)},
         url=reverse("messaging:conversation", args=[message.sender.username]),
-        event_key=f"message:{message.pk}",
+        event_key=message_event_key(message.pk),
         actor_id=message.sender_id,
     )
     return len(deliver([draft]))

@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 
 from .models import Kind, Subscription, WatchLevel
+from .naming import member_label
 
 
 @dataclass
@@ -136,7 +137,7 @@ def reply_posted(post) -> list[Draft]:
                 quoted,
                 Kind.QUOTE,
                 _("%(name)s quoted you in “%(title)s”")
-                % {"name": post.author.get_display_name(), "title": topic.title},
+                % {"name": member_label(post.author), "title": topic.title},
                 url,
                 f"quote:{post.pk}",
                 post.author_id,
@@ -149,7 +150,7 @@ def reply_posted(post) -> list[Draft]:
             user_id,
             Kind.REPLY,
             _("%(name)s replied in “%(title)s”")
-            % {"name": post.author.get_display_name(), "title": topic.title},
+            % {"name": member_label(post.author), "title": topic.title},
             url,
             f"reply:{post.pk}",
             post.author_id,
@@ -167,7 +168,7 @@ def _mentions(post, url: str) -> list[Draft]:
             mention.user_id,
             Kind.MENTION,
             _("%(name)s mentioned you in “%(title)s”")
-            % {"name": post.author.get_display_name(), "title": topic.title},
+            % {"name": member_label(post.author), "title": topic.title},
             url,
             f"mention:{post.pk}",
             post.author_id,

@@ -8,6 +8,7 @@ Server messages:
   {"type": "notifications", "items": [...], "unread": U}
   {"type": "topic.post", "topic": T, "number": N}
   {"type": "error", "error": "..."}
+Close codes: see CLOSE_* below.
 """
 
 import json
@@ -16,6 +17,7 @@ from collections import deque
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from .delivery import topic_group, user_group
@@ -27,10 +29,15 @@ FLOOD_SECONDS = 10
 MAX_WATCHED_TOPICS = 20
 SYNC_LIMIT = 50
 
-# Close codes: 4401 not signed in, 1008 policy (flood), 1009 frame too big.
+# Close codes. The protocol's own 1008 (policy) and 1009 (too big) cannot be
+# sent by an application under daphne: autobahn only lets a server close with
+# 1000 or 3000-4999, and daphne turns anything else into a logged traceback
+# and 1011 (internal error). So the private-use range carries the same meaning:
+# 4000 + the RFC 6455 code, and 4401/4403 for "not signed in"/"not allowed".
 CLOSE_UNAUTHENTICATED = 4401
-CLOSE_POLICY = 1008
-CLOSE_TOO_BIG = 1009
+CLOSE_SUSPENDED = 4403
+CLOSE_POLICY = 4008
+CLOSE_TOO_BIG = 4009
 
 
 class NotificationConsumer(AsyncWebsocketConsumer):
@@ -68,6 +75,12 @@ class NotificationConsumer(AsyncWebsocketConsumer):
         if len(self.frames) == FLOOD_FRAMES and now - self.frames[0] < FLOOD_SECONDS:
             await self.close(code=CLOSE_POLICY)
             return
+        # The session was checked when the socket opened; a member suspended
+        # since then must not go on reading, so every frame checks again (the
+        # close sent on suspension is only a wake-up and may be lost).
+        if not await self.account_is_active():
+            await self.close(code=CLOSE_SUSPENDED)
+            return
         try:
             message = json.loads(text_data or "")
         except (TypeError, ValueError):
@@ -85,6 +98,10 @@ class NotificationConsumer(AsyncWebsocketConsumer):
             await self.mark_read(message.get("id"))
         else:
             await self.error("unknown type")
+
+    @database_sync_to_async
+    def account_is_active(self) -> bool:
+        return get_user_model().objects.filter(pk=self.user.pk, is_active=True).exists()
 
     async def error(self, reason: str):
         await self.send(text_data=json.dumps({"type": "error", "error": reason}))
@@ -143,3 +160,7 @@ class NotificationConsumer(AsyncWebsocketConsumer):
 
     async def topic_post(self, event):
         await self.send(text_data=event["text"])
+
+    async def account_closed(self, event):
+        """The member was suspended or their account closed: end the socket."""
+        await self.close(code=CLOSE_SUSPENDED)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .audiences import Draft
+from .blocking import blockers_of, without_blocked
 from .models import Kind, Notification, NotificationSettings
 
 logger = logging.getLogger(__name__)
@@ -28,7 +29,9 @@ def topic_group(topic_id: int) -> str:
 
 def deliver(drafts: list[Draft]) -> list[Notification]:
     """Create one row per draft (an event already delivered is skipped) and
-    wake the recipients that want in-app notices."""
+    wake the recipients that want in-app notices. Nobody hears of a member
+    they block, whichever app raised the event."""
+    drafts = without_blocked(drafts)
     if not drafts:
         return []
     prefs = settings_for({draft.recipient_id for draft in drafts})
@@ -101,7 +104,7 @@ def settings_for(user_ids: set[int]) -> dict[int, NotificationSettings]:
 
 def record_like(post, liker_id: int) -> None:
     """Likes are batched: one notification per post, its count kept current."""
-    if post.author_id == liker_id:
+    if post.author_id == liker_id or blockers_of(liker_id, [post.author_id]):
         return
     key = f"like:{post.pk}"
     count = (
@@ -125,6 +128,7 @@ def record_like(post, liker_id: int) -> None:
         read_at=None,
         updated_at=timezone.now(),
     )
+    # Setting read_at wakes the author's bell (NotificationQuerySet.update).
     if not updated:
         deliver(
             [
@@ -138,8 +142,6 @@ def record_like(post, liker_id: int) -> None:
                 )
             ]
         )
-    else:
-        wake([post.author_id])
 
 
 def wake(user_ids) -> None:
@@ -155,6 +157,19 @@ def wake(user_ids) -> None:
             logger.warning(
                 "Could not wake user %s; they will resync", user_id, exc_info=True
             )
+
+
+def close_sockets(user_id: int) -> None:
+    """End every open websocket of a member (suspended, account closed).
+    Best effort like `wake`: each socket also re-checks the account on every
+    frame it receives, so a lost message leaves nothing readable."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    try:
+        async_to_sync(layer.group_send)(user_group(user_id), {"type": "account.closed"})
+    except Exception:
+        logger.warning("Could not close the sockets of user %s", user_id, exc_info=True)
 
 
 def announce_post(topic_id: int, number: int) -> None:

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 
@@ -83,6 +83,20 @@ class NotificationQuerySet(models.QuerySet):
 
     def unread(self):
         return self.filter(read_at__isnull=True)
+
+    def update(self, **kwargs):
+        """Whatever writes `read_at` (a view, the websocket, another app's bulk
+        update), the recipients' open bells learn of it: the unread count
+        follows the rows, not the code path that changed them."""
+        if "read_at" not in kwargs:
+            return super().update(**kwargs)
+        recipients = set(self.values_list("recipient_id", flat=True).distinct())
+        changed = super().update(**kwargs)
+        if changed and recipients:
+            from .delivery import wake
+
+            transaction.on_commit(lambda: wake(recipients))
+        return changed
 
 
 class Notification(models.Model):

@@ -11,7 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from .emails import user_from_token
-from .followable import followable_model
+from .followable import kind_for_model, readable_followable
 from .forms import SettingsForm
 from .models import (
     EmailFrequency,
@@ -61,11 +61,14 @@ def following(request):
     by_type: dict[int, list[Subscription]] = {}
     for subscription in subscriptions:
         by_type.setdefault(subscription.content_type_id, []).append(subscription)
+    # Only what the member may read now: a topic hidden or deleted since, or a
+    # forum closed to them, drops out (its subscription stays, unused).
     for content_type_id, group in by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
+        kind = kind_for_model(model) if model else None
         objects = (
-            model._default_manager.in_bulk([s.object_id for s in group])
-            if model
+            kind.objects_for(request.user).in_bulk([s.object_id for s in group])
+            if kind
             else {}
         )
         for subscription in group:
@@ -81,10 +84,11 @@ def following(request):
 @login_required
 @require_POST
 def follow(request, kind: str, pk: int):
-    model = followable_model(kind)
-    if model is None:
+    # Unknown and unreadable get the same 404: ids are sequential, and a
+    # different answer would tell which hidden topics exist.
+    obj = readable_followable(kind, pk, request.user)
+    if obj is None:
         raise Http404
-    obj = get_object_or_404(model, pk=pk)
     level = request.POST.get("level", "")
     if level not in WatchLevel.values:
         messages.error(request, _("Unknown watch level."))

@@ -7,6 +7,7 @@ class ToolkitsConfig(AppConfig):
     verbose_name = _("Toolkits")
 
     def ready(self) -> None:
+        from notifications.followable import register_followable
         from tagging.sections import TagSection, register_tag_section
 
         from . import signals  # noqa: F401
@@ -20,4 +21,9 @@ class ToolkitsConfig(AppConfig):
                 items=toolkits_for_tag,
                 order=20,
             )
+        )
+        register_followable(
+            "library",
+            "toolkits.ToolkitLibraryPage",
+            lambda user, libraries: libraries.live(),
         )

@@ -76,7 +76,8 @@
       }
     };
     socket.onclose = function (event) {
-      if (event.code === 4401) return; // signed out: do not retry
+      // Signed out (4401) or suspended (4403): do not retry.
+      if (event.code === 4401 || event.code === 4403) return;
       // Exponential backoff with jitter, capped at 30 seconds.
       var delay = Math.min(30000, 1000 * Math.pow(2, attempt)) * (0.5 + Math.random());
       attempt += 1;

@@ -53,7 +53,7 @@ def test_a_member_sends_a_message_and_the_recipient_is_notified(
     assert (message.sender, message.recipient) == (bob, alice)
     notice = Notification.objects.get(recipient=alice)
     assert notice.kind == Kind.MESSAGE
-    assert notice.title == "Private message from Bob Newcomer"
+    assert notice.title == "Private message from Bob Newcomer (@bob)"
     assert notice.url == "/messages/with/bob/"
     assert len(mail.outbox) == 1 and "Bob Newcomer" in mail.outbox[0].subject + (
         mail.outbox[0].body

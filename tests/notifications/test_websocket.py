@@ -177,7 +177,7 @@ def test_huge_frames_close_the_connection():
         await ws.connect()
         await ws.send_to(text_data="x" * 10_000)
         output = await ws.receive_output(timeout=3)
-        assert output == {"type": "websocket.close", "code": 1009}
+        assert output == {"type": "websocket.close", "code": 4009}
 
     async_to_sync(scenario)()
 
@@ -198,7 +198,7 @@ def test_a_flood_of_frames_closes_that_connection_only():
             if output["type"] == "websocket.close":
                 closed = output["code"]
                 break
-        assert closed == 1008
+        assert closed == 4008
         await calm.send_to(text_data='{"type": "sync", "last_id": 0}')
         assert (await receive(calm))["type"] == "notifications"
         await calm.disconnect()
