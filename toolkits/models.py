@@ -17,6 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog.models import POST_LANGUAGES
+from chm.content_writes import ContentQuerySet
 from community.capacity import CapacityLevel
 from interop.serializers import (
     CountryField,
@@ -108,7 +109,9 @@ class ToolkitLibraryPage(Page):
         return context
 
 
-class ToolkitQuerySet(PageQuerySet):
+class ToolkitQuerySet(ContentQuerySet, PageQuerySet):
+    """Bulk updates (download counts) tell the page cache, as saves do."""
+
     def published(self):
         """Live and without view restriction, checked in the same query
         (Wagtail's `public()` costs one more query each time)."""
@@ -411,6 +414,9 @@ class ToolkitResource(Orderable):
     )
     file_size = models.PositiveBigIntegerField(_("size"), default=0, editable=False)
     download_count = CounterField(_("downloads"), default=0, editable=False)
+
+    # Bulk updates (download counts) tell the page cache, as saves do.
+    objects = models.Manager.from_queryset(ContentQuerySet)()
 
     panels = [
         FieldPanel("title"),

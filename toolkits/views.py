@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_safe
 
-from chm.throttling import rate_limited
+from chm.throttling import rate_limited, requester_key
 
 from .downloads import downloadable_resources, record_download
 from .forms import ToolkitProposalForm
@@ -24,7 +24,7 @@ def download(request, pk: int, filename: str):
     except (FileNotFoundError, OSError) as missing:
         raise Http404(_("This file is no longer available.")) from missing
     if request.method == "GET":
-        record_download(resource)
+        record_download(resource, requester_key(request))
     response = FileResponse(
         handle,
         as_attachment=True,
