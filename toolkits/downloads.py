@@ -26,6 +26,22 @@ def downloadable_resources():
     ).exclude(file="")
 
 
+def reviewable_resource(user, pk: int) -> ToolkitResource | None:
+    """A file of an unpublished toolkit, for someone who may edit the toolkit
+    (its reviewers); None for anyone else."""
+    if not user.is_authenticated:
+        return None
+    resource = (
+        ToolkitResource.objects.filter(kind=ToolkitResource.Kind.DOCUMENT, pk=pk)
+        .exclude(file="")
+        .select_related("page")
+        .first()
+    )
+    if resource is None or not resource.page.permissions_for_user(user).can_edit():
+        return None
+    return resource
+
+
 def first_time_today(client: str, scope: str, pk: int) -> bool:
     """True the first time `client` asks for this object on this (UTC) day.
 

@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Exists, F, OuterRef
 from django.db.models.lookups import StartsWith
@@ -30,6 +31,7 @@ from .uploads import (
     FORMAT_CHOICES,
     FORMATS,
     UPLOAD_VALIDATORS,
+    PrivateFileInput,
     format_of,
     safe_filename,
 )
@@ -71,6 +73,12 @@ class CounterField(models.PositiveIntegerField):
         if add:
             return super().pre_save(model_instance, add)
         return F(self.attname)
+
+
+def toolkit_file_storage():
+    """Where toolkit files live: private storage, served only by the download
+    view, which checks that the toolkit is published."""
+    return storages["private"]
 
 
 def resource_upload_to(instance, filename: str) -> str:
@@ -395,6 +403,7 @@ class ToolkitResource(Orderable):
     file = models.FileField(
         _("file"),
         upload_to=resource_upload_to,
+        storage=toolkit_file_storage,
         max_length=255,
         blank=True,
         validators=UPLOAD_VALIDATORS,
@@ -421,7 +430,7 @@ class ToolkitResource(Orderable):
     panels = [
         FieldPanel("title"),
         FieldPanel("kind"),
-        FieldPanel("file"),
+        FieldPanel("file", widget=PrivateFileInput),
         FieldPanel("url"),
         FieldPanel("language"),
     ]
