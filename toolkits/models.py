@@ -27,6 +27,7 @@ from interop.serializers import (
     TagNamesField,
 )
 
+from .page_forms import ToolkitPageForm
 from .uploads import (
     FORMAT_CHOICES,
     FORMATS,
@@ -218,6 +219,15 @@ class ToolkitPage(Page):
         verbose_name=_("tags"),
         help_text=_("CBD subjects and free tags, shared across the network."),
     )
+    proposed_tags = models.CharField(
+        _("proposed tags"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Tags the proposer typed that are new to the network, separated by "
+            "commas. They become tags when the toolkit is published."
+        ),
+    )
     min_level = models.PositiveSmallIntegerField(
         _("from capacity level"),
         choices=CapacityLevel.choices,
@@ -270,6 +280,7 @@ class ToolkitPage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("tags"),
+                FieldPanel("proposed_tags"),
                 FieldRowPanel([FieldPanel("min_level"), FieldPanel("max_level")]),
                 FieldPanel("audience"),
             ],
@@ -323,6 +334,7 @@ class ToolkitPage(Page):
     parent_page_types = ["toolkits.ToolkitLibraryPage"]
     subpage_types = []
     exclude_fields_in_copy = ["download_count"]
+    base_form_class = ToolkitPageForm
 
     class Meta:
         verbose_name = _("toolkit")
