@@ -21,6 +21,7 @@ from interop.serializers import (
     SubjectCodesField,
     TagNamesField,
 )
+from tagging.forms import TaggedPageForm
 
 from .blocks import BlogBodyBlock
 
@@ -103,6 +104,8 @@ class BlogPostPage(Page):
     source_name = models.CharField(_("original site"), max_length=255, blank=True)
 
     objects = PageManager.from_queryset(BlogPostQuerySet)()
+    # At most five tags, fifty characters each (as for every tagged item).
+    base_form_class = TaggedPageForm
 
     content_panels = [
         *Page.content_panels,

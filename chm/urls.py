@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -28,9 +30,16 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
+    # `make run` serves only the public folders of MEDIA_ROOT (Wagtail images):
+    # documents go through Wagtail's serve view (collection privacy) and
+    # toolkit files through the download view (publication), never straight.
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    for folder in settings.CHM_PUBLIC_MEDIA_FOLDERS:
+        urlpatterns += static(
+            f"{settings.MEDIA_URL}{folder}/",
+            document_root=Path(settings.MEDIA_ROOT) / folder,
+        )
 
 # Everything a visitor reads is language-prefixed (/fr/, /ar/, ...); English,
 # the source language, stays at the root.

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from forum.models import Forum, Topic
 from forum.posting import create_topic
+from tagging.vocabulary import MAX_TAGS_PER_ITEM
 
 FORUM_SLUG = "south-south-cooperation"
 
@@ -43,6 +44,6 @@ def open_discussion(request) -> Topic:
         request.requested_by,
         title[:200],
         body,
-        tags=subjects,
+        tags=subjects[:MAX_TAGS_PER_ITEM],
         rate_limited=False,
     )

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.models import Subject
+from tagging.vocabulary import MAX_TAGS_PER_ITEM, too_many_tags_message
 
 from .errors import CooperationError
 from .models import AssistanceType
@@ -47,6 +48,8 @@ def check_subjects(subjects) -> list[Subject]:
         raise CooperationError(_("Choose at least one CBD subject."), "subjects")
     if not all(isinstance(s, Subject) and s.pk for s in subjects):
         raise CooperationError(_("Unknown CBD subject."), "subjects")
+    if len(subjects) > MAX_TAGS_PER_ITEM:
+        raise CooperationError(too_many_tags_message(), "subjects")
     return subjects
 
 

@@ -9,8 +9,16 @@ class ForumConfig(AppConfig):
     def ready(self) -> None:
         from notifications.followable import register_followable
         from tagging.sections import TagSection, register_tag_section
+        from tagging.vocabulary import register_public_tag_use
 
         from .listing import topics_for_tag
+        from .models import TaggedTopic, Topic
+
+        register_public_tag_use(
+            lambda: TaggedTopic.objects.filter(
+                content_object__in=Topic.objects.public().values("pk")
+            ).values("tag_id")
+        )
 
         register_tag_section(
             TagSection(

@@ -3,6 +3,8 @@ topic per page, in the forum of the page's CBD subject when there is one."""
 
 from django.utils.translation import gettext as _
 
+from tagging.vocabulary import MAX_TAGS_PER_ITEM
+
 from .errors import ForumError
 from .models import Forum, Topic
 from .posting import create_topic
@@ -51,5 +53,10 @@ def start_discussion(page, user) -> Topic:
     }
     tags = getattr(page.specific, "tags", None)
     return create_topic(
-        forum, user, title[:200], body, tags=list(tags.all()) if tags else (), page=page
+        forum,
+        user,
+        title[:200],
+        body,
+        tags=list(tags.all()[:MAX_TAGS_PER_ITEM]) if tags else (),
+        page=page,
     )

@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from tagging.vocabulary import check_tags, listed_tags
+
 from .models import Flag, Forum, Post
 
 
@@ -25,12 +27,21 @@ class TopicForm(forms.Form):
     body = BodyField()
     tags = forms.ModelMultipleChoiceField(
         label=_("Tags"),
-        queryset=Tag.objects.order_by("name"),
+        queryset=Tag.objects.none(),
         to_field_name="slug",
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("CBD subjects and other tags of the network."),
+        help_text=_("CBD subjects and other tags of the network (five at most)."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tags"].queryset = listed_tags().order_by("name")
+
+    def clean_tags(self):
+        tags = self.cleaned_data["tags"]
+        check_tags((), known=[tag.name for tag in tags])
+        return tags
 
 
 class ReplyForm(forms.Form):

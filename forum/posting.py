@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from notifications import events
 from notifications.subscriptions import watch_if_not_following
+from tagging.vocabulary import check_tags
 
 from .cooking import cook
 from .errors import Closed, Duplicate, ForumError, NotAllowed, RateLimited
@@ -127,6 +129,11 @@ def create_topic(
     another action opens on the member's behalf (a cooperation request's
     discussion), which that action already paces."""
     check_can_write(author, forum)
+    tags = list(tags)
+    try:
+        check_tags((), known=[tag.name for tag in tags])
+    except ValidationError as error:
+        raise ForumError(error.messages[0]) from error
     language = writing_language(language)
     if rate_limited:
         check_rate_limit(author, "topic")
@@ -147,7 +154,7 @@ def create_topic(
         language=language,
     )
     if tags:
-        topic.tags.set(list(tags))
+        topic.tags.set(tags)
     post = Post.objects.create(
         topic=topic,
         number=1,

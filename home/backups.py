@@ -2,7 +2,8 @@
 
 One archive holds everything that is not code: the database (a pg_dump
 custom-format dump on PostgreSQL, a consistent SQLite copy on the embedded
-default), the uploaded media files, and a manifest saying what was saved.
+default), the uploaded media files, the private files (toolkit files, kept
+outside MEDIA_ROOT), and a manifest saying what was saved.
 """
 
 import json
@@ -91,11 +92,18 @@ def _dump_database(directory: Path) -> str:
     raise BackupError(f"backups of {connection.vendor} are not supported")
 
 
+def _file_folders() -> dict[str, Path]:
+    """Folders of uploaded files, by their name in the archive."""
+    return {
+        "media": Path(settings.MEDIA_ROOT),
+        "private-media": Path(settings.CHM_PRIVATE_MEDIA_ROOT),
+    }
+
+
 def create_backup(
     destination: Path, progress: Callable[[str], None] = lambda step: None
 ) -> dict:
     """Write a .tar.gz backup at `destination`; return its manifest."""
-    media_root = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         progress("database")
@@ -107,17 +115,19 @@ def create_backup(
             "database_file": database_file,
             "counts": model_counts(),
             "media_files": 0,
+            "private_files": 0,
         }
+        counted = {"media": "media_files", "private-media": "private_files"}
         progress("media")
         with tarfile.open(destination, "w:gz") as archive:
             archive.add(work / database_file, arcname=database_file)
-            if media_root.is_dir():
-                for path in sorted(media_root.rglob("*")):
+            for folder, root in _file_folders().items():
+                if not root.is_dir():
+                    continue
+                for path in sorted(root.rglob("*")):
                     if path.is_file():
-                        archive.add(
-                            path, arcname=f"media/{path.relative_to(media_root)}"
-                        )
-                        manifest["media_files"] += 1
+                        archive.add(path, arcname=f"{folder}/{path.relative_to(root)}")
+                        manifest[counted[folder]] += 1
             (work / "manifest.json").write_text(json.dumps(manifest, indent=2))
             archive.add(work / "manifest.json", arcname="manifest.json")
     return manifest
@@ -173,9 +183,9 @@ def restore_backup(
             finally:
                 source.close()
         progress("media")
-        media_root = Path(settings.MEDIA_ROOT)
-        restored_media = work / "media"
-        if restored_media.is_dir():
-            media_root.mkdir(parents=True, exist_ok=True)
-            shutil.copytree(restored_media, media_root, dirs_exist_ok=True)
+        for folder, root in _file_folders().items():
+            restored = work / folder
+            if restored.is_dir():
+                root.mkdir(parents=True, exist_ok=True)
+                shutil.copytree(restored, root, dirs_exist_ok=True)
     return manifest

@@ -22,6 +22,12 @@ def _fresh_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _private_media_in_tmp(settings, tmp_path):
+    """Private files (toolkit files) go to a temporary folder."""
+    settings.CHM_PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+
+
 def ensure_wagtail_base() -> Page:
     """What Wagtail's data migrations create, for transactional tests whose
     database was flushed: the default locale, the root page and collection."""

@@ -9,9 +9,17 @@ class ToolkitsConfig(AppConfig):
     def ready(self) -> None:
         from notifications.followable import register_followable
         from tagging.sections import TagSection, register_tag_section
+        from tagging.vocabulary import register_public_tag_use
 
         from . import signals  # noqa: F401
         from .browsing import toolkits_for_tag
+        from .models import ToolkitPage, ToolkitTag
+
+        register_public_tag_use(
+            lambda: ToolkitTag.objects.filter(
+                content_object__in=ToolkitPage.objects.published().values("pk")
+            ).values("tag_id")
+        )
 
         register_tag_section(
             TagSection(

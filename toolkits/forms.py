@@ -5,11 +5,10 @@ from taggit.utils import parse_tags
 
 from community.capacity import CapacityLevel
 from community.models import CountryPage
+from tagging.vocabulary import check_tags
 
 from .models import TOOLKIT_LANGUAGES, Audience, Licence, ToolkitLibraryPage
 from .uploads import ALLOWED_EXTENSIONS, UPLOAD_VALIDATORS
-
-MAX_FREE_TAGS = 10
 
 
 class ToolkitProposalForm(forms.Form):
@@ -64,7 +63,10 @@ class ToolkitProposalForm(forms.Form):
         label=_("Other tags"),
         max_length=500,
         required=False,
-        help_text=_("Separated by commas."),
+        help_text=_(
+            "Separated by commas; five tags at most, CBD subjects included. "
+            "New tags appear once the toolkit is published."
+        ),
     )
     min_level = forms.TypedChoiceField(
         label=_("From capacity level"),
@@ -118,17 +120,16 @@ class ToolkitProposalForm(forms.Form):
         self.fields["country"].queryset = CountryPage.objects.live().order_by("title")
 
     def clean_free_tags(self) -> list[str]:
-        names = parse_tags(self.cleaned_data.get("free_tags", ""))
-        if len(names) > MAX_FREE_TAGS:
-            raise forms.ValidationError(
-                _("At most %(count)d tags, please.") % {"count": MAX_FREE_TAGS}
-            )
-        if any(len(name) > 100 for name in names):
-            raise forms.ValidationError(_("A tag may have at most 100 characters."))
-        return names
+        return check_tags(parse_tags(self.cleaned_data.get("free_tags", "")))
 
     def clean(self):
         cleaned = super().clean()
+        if "free_tags" in cleaned:
+            subjects = [tag.name for tag in cleaned.get("subjects") or []]
+            try:
+                check_tags(cleaned["free_tags"], known=subjects)
+            except forms.ValidationError as error:
+                self.add_error("free_tags", error)
         low, high = cleaned.get("min_level"), cleaned.get("max_level")
         if low is not None and high is not None and low > high:
             self.add_error("max_level", _("Choose a level at or above the first one."))

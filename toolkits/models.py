@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Exists, F, OuterRef
 from django.db.models.lookups import StartsWith
@@ -17,6 +18,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog.models import POST_LANGUAGES
+from chm.content_writes import ContentQuerySet
 from community.capacity import CapacityLevel
 from interop.serializers import (
     CountryField,
@@ -25,10 +27,12 @@ from interop.serializers import (
     TagNamesField,
 )
 
+from .page_forms import ToolkitPageForm
 from .uploads import (
     FORMAT_CHOICES,
     FORMATS,
     UPLOAD_VALIDATORS,
+    PrivateFileInput,
     format_of,
     safe_filename,
 )
@@ -72,6 +76,12 @@ class CounterField(models.PositiveIntegerField):
         return F(self.attname)
 
 
+def toolkit_file_storage():
+    """Where toolkit files live: private storage, served only by the download
+    view, which checks that the toolkit is published."""
+    return storages["private"]
+
+
 def resource_upload_to(instance, filename: str) -> str:
     return timezone.now().strftime("toolkits/%Y/%m/") + safe_filename(filename)
 
@@ -108,7 +118,9 @@ class ToolkitLibraryPage(Page):
         return context
 
 
-class ToolkitQuerySet(PageQuerySet):
+class ToolkitQuerySet(ContentQuerySet, PageQuerySet):
+    """Bulk updates (download counts) tell the page cache, as saves do."""
+
     def published(self):
         """Live and without view restriction, checked in the same query
         (Wagtail's `public()` costs one more query each time)."""
@@ -207,6 +219,15 @@ class ToolkitPage(Page):
         verbose_name=_("tags"),
         help_text=_("CBD subjects and free tags, shared across the network."),
     )
+    proposed_tags = models.CharField(
+        _("proposed tags"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Tags the proposer typed that are new to the network, separated by "
+            "commas. They become tags when the toolkit is published."
+        ),
+    )
     min_level = models.PositiveSmallIntegerField(
         _("from capacity level"),
         choices=CapacityLevel.choices,
@@ -259,6 +280,7 @@ class ToolkitPage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("tags"),
+                FieldPanel("proposed_tags"),
                 FieldRowPanel([FieldPanel("min_level"), FieldPanel("max_level")]),
                 FieldPanel("audience"),
             ],
@@ -312,6 +334,7 @@ class ToolkitPage(Page):
     parent_page_types = ["toolkits.ToolkitLibraryPage"]
     subpage_types = []
     exclude_fields_in_copy = ["download_count"]
+    base_form_class = ToolkitPageForm
 
     class Meta:
         verbose_name = _("toolkit")
@@ -392,6 +415,7 @@ class ToolkitResource(Orderable):
     file = models.FileField(
         _("file"),
         upload_to=resource_upload_to,
+        storage=toolkit_file_storage,
         max_length=255,
         blank=True,
         validators=UPLOAD_VALIDATORS,
@@ -412,10 +436,13 @@ class ToolkitResource(Orderable):
     file_size = models.PositiveBigIntegerField(_("size"), default=0, editable=False)
     download_count = CounterField(_("downloads"), default=0, editable=False)
 
+    # Bulk updates (download counts) tell the page cache, as saves do.
+    objects = models.Manager.from_queryset(ContentQuerySet)()
+
     panels = [
         FieldPanel("title"),
         FieldPanel("kind"),
-        FieldPanel("file"),
+        FieldPanel("file", widget=PrivateFileInput),
         FieldPanel("url"),
         FieldPanel("language"),
     ]

@@ -7,13 +7,18 @@ revision, submitted to its library's moderation workflow ("Toolkit review").
 import logging
 from dataclasses import dataclass, field
 from datetime import date
+from types import SimpleNamespace
 
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from taggit.models import Tag
+from taggit.utils import edit_string_for_tags, parse_tags
+
+from tagging.vocabulary import MAX_TAG_LENGTH, MAX_TAGS_PER_ITEM, check_tags
 
 from .models import (
     RESERVED_SLUGS,
@@ -80,10 +85,46 @@ def free_slug(library: ToolkitLibraryPage, title: str) -> str:
     return slug
 
 
+def split_known_tags(names: list[str]) -> tuple[list[Tag], list[str]]:
+    """The existing tags among `names` (whatever their case), and the names
+    that are new to the network."""
+    if not names:
+        return [], []
+    match = Q()
+    for name in names:
+        match |= Q(name__iexact=name)
+    known = {tag.name.casefold(): tag for tag in Tag.objects.filter(match)}
+    return (
+        [known[name.casefold()] for name in names if name.casefold() in known],
+        [name for name in names if name.casefold() not in known],
+    )
+
+
+def adopt_proposed_tags(page: ToolkitPage, revision=None) -> None:
+    """On publication, the proposed words become tags of the network (within
+    the limit per item) and the toolkit carries them."""
+    if not page.proposed_tags:
+        return
+    names = [n for n in parse_tags(page.proposed_tags) if len(n) <= MAX_TAG_LENGTH]
+    room = max(0, MAX_TAGS_PER_ITEM - len(page.tags.all()))
+    with transaction.atomic():
+        if names[:room]:
+            page.tags.add(*names[:room])
+        page.proposed_tags = ""
+        page.save(update_fields=["proposed_tags", "tagged_items"], clean=False)
+        if revision is not None:
+            # The admin edits from the latest revision: let it show the result.
+            revision.content = page.serializable_data()
+            revision.save(update_fields=["content"])
+
+
 def propose_toolkit(
     user, library: ToolkitLibraryPage, proposal: ToolkitProposal
 ) -> ToolkitPage:
-    """Create the unpublished toolkit and submit it for review, all or nothing."""
+    """Create the unpublished toolkit and submit it for review, all or nothing.
+
+    Raises ValidationError when the tags break the network's limits."""
+    check_tags(proposal.free_tags, known=[tag.name for tag in proposal.subjects])
     stored: list[ToolkitResource] = []
     try:
         with transaction.atomic():
@@ -105,7 +146,13 @@ def propose_toolkit(
             )
             if proposal.publication_date:
                 page.publication_date = proposal.publication_date
-            page.tags.add(*proposal.subjects, *proposal.free_tags)
+            known, new = split_known_tags(proposal.free_tags)
+            # Only tags that exist already: new words become tags when a
+            # moderator publishes the toolkit (adopt_proposed_tags).
+            page.tags.add(*proposal.subjects, *known)
+            page.proposed_tags = edit_string_for_tags(
+                [SimpleNamespace(name=name) for name in new]
+            )
             for code in dict.fromkeys(proposal.languages):
                 page.toolkit_languages.add(ToolkitLanguage(language=code))
             document = ToolkitResource(

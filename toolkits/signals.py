@@ -1,9 +1,16 @@
 """Tell the proposer of a toolkit how its review ended."""
 
 from django.dispatch import receiver
-from wagtail.signals import workflow_approved, workflow_rejected
+from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
-from .proposals import tell_proposer
+from .models import ToolkitPage
+from .proposals import adopt_proposed_tags, tell_proposer
+
+
+@receiver(page_published, sender=ToolkitPage)
+def toolkit_published(sender, instance, revision=None, **kwargs) -> None:
+    # Arguments: instance (the page), revision (the one published).
+    adopt_proposed_tags(instance, revision)
 
 
 @receiver(workflow_approved)

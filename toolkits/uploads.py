@@ -13,6 +13,7 @@ import zipfile
 from dataclasses import dataclass
 
 import filetype
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
@@ -261,3 +262,30 @@ class UploadSizeLimitHandler(FileUploadHandler):
 
     def file_complete(self, file_size):
         return None
+
+
+class StoredFileLink:
+    """A stored toolkit file as the file input shows it: its name, linked to
+    the download view (private storage has no URL of its own)."""
+
+    def __init__(self, field_file):
+        instance = field_file.instance
+        self.name = field_file.name.rsplit("/", 1)[-1]
+        self.url = instance.get_download_url() if instance.pk else ""
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PrivateFileInput(forms.ClearableFileInput):
+    """The admin's file input for toolkit files, linking the current file to
+    the download view (which lets reviewers read unpublished ones)."""
+
+    def is_initial(self, value) -> bool:
+        return bool(value and getattr(value, "instance", None) is not None)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if context["widget"]["is_initial"]:
+            context["widget"]["value"] = StoredFileLink(value)
+        return context

@@ -1,15 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_safe
 
-from chm.throttling import rate_limited
+from chm.throttling import rate_limited, requester_key
 
-from .downloads import downloadable_resources, record_download
+from .downloads import downloadable_resources, record_download, reviewable_resource
 from .forms import ToolkitProposalForm
 from .proposals import ToolkitProposal, propose_toolkit
 from .uploads import UploadSizeLimitHandler, content_type_for, max_upload_bytes
@@ -17,14 +17,22 @@ from .uploads import UploadSizeLimitHandler, content_type_for, max_upload_bytes
 
 @require_safe
 def download(request, pk: int, filename: str):
-    """Serve a toolkit file as an attachment, counting the download."""
-    resource = get_object_or_404(downloadable_resources(), pk=pk)
+    """Serve a toolkit file as an attachment, counting the download.
+
+    Toolkit files are in private storage: this view is the only way to them.
+    Files of a toolkit that is not published (a proposal awaiting review) go
+    only to those who may edit it, so reviewers can read what they approve;
+    such downloads are not counted."""
+    published = downloadable_resources().filter(pk=pk).first()
+    resource = published or reviewable_resource(request.user, pk)
+    if resource is None:
+        raise Http404
     try:
         handle = resource.file.open("rb")
     except (FileNotFoundError, OSError) as missing:
         raise Http404(_("This file is no longer available.")) from missing
-    if request.method == "GET":
-        record_download(resource)
+    if request.method == "GET" and published:
+        record_download(resource, requester_key(request))
     response = FileResponse(
         handle,
         as_attachment=True,
@@ -33,6 +41,8 @@ def download(request, pk: int, filename: str):
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    if not published:
+        response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -318,10 +318,23 @@ STATICFILES_FINDERS = [
 ]
 MEDIA_ROOT = Path(os.environ.get("CHM_MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Files only a view that checks permission may hand out (toolkit files, whose
+# toolkit may still await review): outside MEDIA_ROOT, so that no `/media/`
+# location serves them.
+CHM_PRIVATE_MEDIA_ROOT = Path(
+    os.environ.get("CHM_PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "chm.private_storage.PrivateFileStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Documents always go through Wagtail's serve view, which checks collection
+# privacy, never straight to a file address.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Only these folders of MEDIA_ROOT are public (Wagtail images and their
+# renditions); `make run` serves nothing else under /media/.
+CHM_PUBLIC_MEDIA_FOLDERS = ["images", "original_images"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

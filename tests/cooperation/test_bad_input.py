@@ -7,7 +7,7 @@ from cooperation.follow_up import change_status, close_request, select_provider
 from cooperation.models import CooperationOffer, CooperationRequest, Status
 from forum.models import Topic
 
-from .conftest import later, make_offer, make_request, request_draft
+from .conftest import later, make_offer, make_request, make_subject, request_draft
 from .test_life_cycle import request_form
 
 pytestmark = pytest.mark.django_db
@@ -211,3 +211,11 @@ def test_the_requester_cannot_express_interest_in_their_own_request(
     assert "your own request" in response.content.decode()
     coop.refresh_from_db()
     assert coop.status == Status.OPEN and not coop.interests.exists()
+
+
+def test_a_request_takes_at_most_five_subjects(network, people, subjects):
+    """Each subject tags the request's forum topic and reaches its followers."""
+    many = [make_subject(f"CBD-SUBJECT-X{n}", f"Subject {n}") for n in range(6)]
+    with pytest.raises(CooperationError, match="At most 5 tags"):
+        make_request(people.focal_benin, network.benin, many)
+    assert nothing_saved()

@@ -102,6 +102,7 @@ def test_a_newcomer_finds_downloads_joins_follows_and_replies_in_french(
     server_env = {
         "CHM_TEST_EMAIL_DIR": str(mail_dir),
         "CHM_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "CHM_PRIVATE_MEDIA_ROOT": str(settings.CHM_PRIVATE_MEDIA_ROOT),
     }
     with asgi_server(server_env) as base:
         context = browser.new_context(accept_downloads=True)

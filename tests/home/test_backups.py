@@ -48,3 +48,20 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path, media):
 def test_restore_of_a_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="does not exist"):
         call_command("restore", str(tmp_path / "nowhere.tar.gz"), "--yes")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_and_restore_keep_the_private_files(tmp_path, media, settings):
+    private = settings.CHM_PRIVATE_MEDIA_ROOT
+    (private / "toolkits" / "2026" / "01").mkdir(parents=True)
+    kept = private / "toolkits" / "2026" / "01" / "guide.pdf"
+    kept.write_bytes(b"%PDF-1.4 pending proposal")
+    archive = tmp_path / "site.tar.gz"
+
+    call_command("backup", str(archive), stdout=open("/dev/null", "w"))
+    kept.unlink()
+    call_command("restore", str(archive), "--yes", stdout=open("/dev/null", "w"))
+
+    assert kept.read_bytes() == b"%PDF-1.4 pending proposal"
+    # Private files never come back under the served media folder.
+    assert not (media / "toolkits").exists()

@@ -1,8 +1,11 @@
 import threading
+from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
 from tests.conftest import build_network
 from toolkits.models import ToolkitLibraryPage, ToolkitPage, ToolkitResource
@@ -32,18 +35,19 @@ def test_a_download_is_an_attachment_with_a_safe_type_and_counts_once(client, li
     assert 'filename="toolkit-1-0.pdf"' in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
     assert client.get(download_url(csv))["Content-Type"] == "text/csv"
-    client.get(download_url(pdf))
+    Client(REMOTE_ADDR="192.0.2.7").get(download_url(pdf))
     pdf.refresh_from_db()
+    csv.refresh_from_db()
     toolkit.refresh_from_db()
-    assert pdf.download_count == 2
-    assert toolkit.download_count == 3
+    assert (pdf.download_count, csv.download_count) == (2, 1)
+    assert toolkit.download_count == 2  # two clients
 
 
 def test_download_counts_show_on_the_toolkit_and_in_the_library(client, library):
     toolkit = make_toolkit(library, 1)
     resource = toolkit.resources.get()
-    for _ in range(3):
-        client.get(download_url(resource))
+    for n in range(3):
+        Client(REMOTE_ADDR=f"192.0.2.{n + 1}").get(download_url(resource))
     assert "3 downloads" in client.get("/toolkits/toolkit-1/").content.decode()
     assert "3 downloads" in client.get("/toolkits/").content.decode()
 
@@ -82,8 +86,8 @@ def test_publishing_a_new_revision_never_resets_the_counters(client, library):
     toolkit = make_toolkit(library, 1)
     resource = toolkit.resources.get()
     stale = toolkit.save_revision()  # taken before any download
-    for _ in range(4):
-        client.get(download_url(resource))
+    for n in range(4):
+        Client(REMOTE_ADDR=f"192.0.2.{n + 1}").get(download_url(resource))
     stale.publish()
     page = ToolkitPage.objects.get(pk=toolkit.pk)
     page.title = "Toolkit 1, second edition"
@@ -108,7 +112,11 @@ def test_download_counts_are_exact_under_100_concurrent_downloads():
     )
     toolkit = make_toolkit(library, 1, files=[("pdf", PDF), ("txt", b"hello\n")])
     pdf, txt = toolkit.resources.all()
-    urls = [download_url(pdf if n % 4 else txt) for n in range(CONCURRENT_DOWNLOADS)]
+    # Each download from its own address (one client is counted once a day).
+    urls = [
+        (download_url(pdf if n % 4 else txt), f"10.0.{n // 250}.{n % 250 + 1}")
+        for n in range(CONCURRENT_DOWNLOADS)
+    ]
     start = threading.Barrier(CONCURRENT_DOWNLOADS)
     with connection.cursor() as cursor:
         cursor.execute("SHOW max_connections")
@@ -118,12 +126,12 @@ def test_download_counts_are_exact_under_100_concurrent_downloads():
     statuses: list[int] = []
     lock = threading.Lock()
 
-    def fetch(url: str) -> None:
+    def fetch(url: str, address: str) -> None:
         try:
             start.wait(timeout=30)
             with slots:
                 try:
-                    response = Client().get(url)
+                    response = Client(REMOTE_ADDR=address).get(url)
                     body(response)
                     response.close()
                     with lock:
@@ -133,7 +141,7 @@ def test_download_counts_are_exact_under_100_concurrent_downloads():
         except threading.BrokenBarrierError:
             pass
 
-    threads = [threading.Thread(target=fetch, args=(url,)) for url in urls]
+    threads = [threading.Thread(target=fetch, args=args) for args in urls]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -144,3 +152,55 @@ def test_download_counts_are_exact_under_100_concurrent_downloads():
     toolkit.refresh_from_db()
     assert (pdf.download_count, txt.download_count) == (75, 25)
     assert toolkit.download_count == CONCURRENT_DOWNLOADS
+
+
+def test_repeated_downloads_by_one_client_count_once_a_day(client, library):
+    toolkit = make_toolkit(library, 1, files=[("pdf", PDF), ("csv", b"a,b\n")])
+    pdf, csv = toolkit.resources.all()
+    for _ in range(20):
+        assert client.get(download_url(pdf)).status_code == 200
+    client.get(download_url(csv))
+    pdf.refresh_from_db()
+    csv.refresh_from_db()
+    toolkit.refresh_from_db()
+    assert (pdf.download_count, csv.download_count) == (1, 1)
+    assert toolkit.download_count == 1
+
+
+def test_a_signed_in_member_counts_once_wherever_they_download_from(
+    client, library, people
+):
+    resource = make_toolkit(library, 1).resources.get()
+    client.force_login(people.member)
+    for address in ("192.0.2.1", "198.51.100.2", "203.0.113.3"):
+        client.get(download_url(resource), REMOTE_ADDR=address)
+    Client(REMOTE_ADDR="192.0.2.1").get(download_url(resource))  # someone else
+    resource.refresh_from_db()
+    assert resource.download_count == 2
+
+
+def test_the_same_client_counts_again_the_next_day(client, library):
+    resource = make_toolkit(library, 1).resources.get()
+    client.get(download_url(resource))
+    tomorrow = timezone.now() + timedelta(days=1)
+    with mock.patch("toolkits.downloads.timezone.now", return_value=tomorrow):
+        client.get(download_url(resource))
+    resource.refresh_from_db()
+    assert resource.download_count == 2
+
+
+def test_the_cached_toolkit_page_shows_a_new_download_at_once(
+    client, library, settings, django_capture_on_commit_callbacks
+):
+    settings.CHM_PAGE_CACHE_SECONDS = 300
+    toolkit = make_toolkit(library, 1)
+    resource = toolkit.resources.get()
+    anonymous = Client()
+    assert "0 downloads" in anonymous.get("/toolkits/toolkit-1/").content.decode()
+    cached = anonymous.get("/toolkits/toolkit-1/")
+    assert cached["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(download_url(resource))
+    page = anonymous.get("/toolkits/toolkit-1/")
+    assert "1 download<" in page.content.decode()
+    assert "1 download<" in anonymous.get("/toolkits/").content.decode()

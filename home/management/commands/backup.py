@@ -31,6 +31,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Backup written to {destination} ({manifest['database_vendor']}, "
-                f"{manifest['media_files']} media files; {counts})"
+                f"{manifest['media_files']} media files, "
+                f"{manifest['private_files']} private files; {counts})"
             )
         )
