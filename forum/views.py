@@ -14,7 +14,7 @@ from notifications.models import WatchLevel
 from notifications.subscriptions import set_watch_level, watch_level
 from translations.languages import supported
 
-from . import moderation, posting
+from . import moderation, posting, redaction
 from .errors import ForumError
 from .forms import EditForm, FlagForm, MoveForm, ReplyForm, TopicForm
 from .models import Flag, Forum, Post, PostLike, Topic, TopicReadState
@@ -260,6 +260,7 @@ POST_ACTIONS = {
     "unsolve",
     "flag",
     "history",
+    "redact",
     "hide",
     "restore",
 }
@@ -280,10 +281,17 @@ def post_action(request, index, post_id: int, action: str):
             request,
             index,
             "forum/post_history.html",
-            {"topic": topic, "post": post, "revisions": revisions},
+            {
+                "topic": topic,
+                "post": post,
+                "revisions": revisions,
+                "can_redact": redaction.can_redact_post_history(request.user, post),
+            },
         )
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    if action == "redact":
+        return redact_revision(request, index, post)
     if action == "edit":
         return edit_post(request, index, topic, post)
     if action == "flag":
@@ -323,6 +331,25 @@ def refused(request, index, error: ForumError):
     """A refusal a member should not have met (not allowed, too fast): its own
     status (403, 429) and the message, not a redirect that hides it."""
     return render(request, index, "403.html", {"message": error.message}, error.status)
+
+
+def redact_revision(request, index, post):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    number = request.POST.get("revision", "")
+    revision = (
+        post.revisions.filter(number=number).first() if number.isdigit() else None
+    )
+    if revision is None:
+        raise Http404
+    try:
+        redaction.redact_revision(
+            revision, request.user, request.POST.get("reason", "")
+        )
+    except ForumError as error:
+        return refused(request, index, error)
+    messages.success(request, _("The version was redacted."))
+    return redirect(request.path.removesuffix("redact/") + "history/")
 
 
 def edit_post(request, index, topic, post):
