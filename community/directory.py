@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import CountryPage, RegionPage, Subject, TaggedExpertise, User
-from .national_spaces import MODERATORS_GROUP
+from .staff_mfa import has_staff_powers, in_moderators_group
 
 SEARCH_MAX = 100
 
@@ -146,8 +146,10 @@ def can_see_email(viewer, member) -> bool:
 
 
 def is_community_moderator(user) -> bool:
-    return user.is_authenticated and (
-        user.is_superuser or user.groups.filter(name=MODERATORS_GROUP).exists()
+    return (
+        user.is_authenticated
+        and (user.is_superuser or in_moderators_group(user))
+        and has_staff_powers(user)
     )
 
 

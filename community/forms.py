@@ -1,8 +1,23 @@
+from allauth.account.adapter import get_adapter
+from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from .email_ownership import address_is_claimed
+from .impersonation import display_name_taken
 from .models import CountryPage, Subject, User
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up, where an address someone added without verifying it
+    does not count as taken (community/email_ownership.py)."""
+
+    def validate_unique_email(self, value) -> str:
+        if address_is_claimed(value):
+            return super().validate_unique_email(value)
+        self.account_already_exists = False
+        return get_adapter().validate_unique_email(value)
 
 
 class ProfileForm(forms.ModelForm):
@@ -54,6 +69,23 @@ class ProfileForm(forms.ModelForm):
             self.initial["expertise"] = Subject.objects.filter(
                 tag__in=self.instance.expertise.all()
             )
+
+    def clean_display_name(self) -> str:
+        name = " ".join(self.cleaned_data["display_name"].split())
+        if (
+            name
+            and name != self.instance.display_name
+            and display_name_taken(name, exclude_pk=self.instance.pk)
+        ):
+            raise forms.ValidationError(
+                _(
+                    "Another member already goes by this name (or one that "
+                    "looks the same). Add something that tells you apart, "
+                    "such as your country or organisation."
+                ),
+                code="display_name_taken",
+            )
+        return name
 
     def save(self, commit: bool = True) -> User:
         user = super().save(commit=commit)

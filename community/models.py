@@ -164,6 +164,20 @@ class User(index.Indexed, AbstractUser):
     def __str__(self) -> str:
         return self.get_display_name()
 
+    def save(self, *args, **kwargs):
+        # Staff not yet enrolled in two-factor sign-in have their flags
+        # switched off in memory for a request (community/staff_mfa.py); a
+        # save in that request must still write the real ones.
+        withheld = self.__dict__.get("_withheld_staff_flags")
+        if withheld is None:
+            return super().save(*args, **kwargs)
+        shown = (self.is_staff, self.is_superuser)
+        self.is_staff, self.is_superuser = withheld
+        try:
+            return super().save(*args, **kwargs)
+        finally:
+            self.is_staff, self.is_superuser = shown
+
     def get_display_name(self) -> str:
         return self.display_name or self.get_full_name() or self.username
 

@@ -1,10 +1,25 @@
-"""Two-factor sign-in for the Secretariat.
+"""Two-factor sign-in for the Secretariat and the community moderators.
 
 Every member may add an authenticator app (allauth.mfa, /accounts/2fa/);
-staff must. A staff member without one is sent to set it up before the
-Wagtail or Django admin answers them, and every password-only sign-in form
-that would skip allauth's second step (Wagtail's and Django's admin log-in,
-Wagtail's front-end log-in for private pages) leads to allauth's instead.
+anyone holding a staff role must. "Staff role" means `is_staff`,
+`is_superuser` or membership of the community moderators group.
+
+Until they enrol, such an account has no staff power anywhere:
+
+- the Wagtail and Django admin send them to set up an authenticator first;
+- everywhere else `StaffMFAMiddleware` withholds their powers for the request
+  (`withhold_staff_powers`): `request.user` answers `is_staff`,
+  `is_superuser` and every role predicate as an ordinary member would. This
+  is done once, in the middleware, rather than in each view, so a view
+  written tomorrow that checks `request.user.is_staff` or calls a role
+  predicate is covered without knowing about two-factor sign-in;
+- the role predicates (`has_staff_powers`, used by the forum's and the
+  directory's moderator checks) refuse too, for code that acts for a user
+  outside a web request (email-in, websockets, commands).
+
+Every password-only sign-in form that would skip allauth's second step
+(Wagtail's and Django's admin log-in, Wagtail's front-end log-in for private
+pages) leads to allauth's instead.
 """
 
 from urllib.parse import urlencode
@@ -16,18 +31,58 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from .national_spaces import MODERATORS_GROUP
+
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 # Sign-in forms that check only the password.
 PASSWORD_ONLY_LOGINS = ("/admin/login/", "/django-admin/login/", "/_util/login/")
+ENROL_NOTICE_SESSION_KEY = "staff_mfa_notice_shown"
+
+
+def in_moderators_group(user) -> bool:
+    """Membership of the community moderators group, asked once per user object."""
+    if not user.is_authenticated:
+        return False
+    if not hasattr(user, "_in_moderators_group"):
+        user._in_moderators_group = user.groups.filter(name=MODERATORS_GROUP).exists()
+    return user._in_moderators_group
+
+
+def holds_staff_role(user) -> bool:
+    """Whether the account was given a staff role, enrolled or not."""
+    if not user.is_authenticated:
+        return False
+    staff, superuser = getattr(
+        user, "_withheld_staff_flags", (user.is_staff, user.is_superuser)
+    )
+    return staff or superuser or in_moderators_group(user)
 
 
 def needs_totp(user) -> bool:
     """Staff who have not yet added an authenticator app."""
-    return (
-        user.is_authenticated
-        and (user.is_staff or user.is_superuser)
-        and not is_mfa_enabled(user, [Authenticator.Type.TOTP])
-    )
+    if not holds_staff_role(user):
+        return False
+    if not hasattr(user, "_has_totp"):
+        user._has_totp = is_mfa_enabled(user, [Authenticator.Type.TOTP])
+    return not user._has_totp
+
+
+def has_staff_powers(user) -> bool:
+    """The one gate in front of every staff role: enrolled in two-factor sign-in."""
+    return holds_staff_role(user) and not needs_totp(user)
+
+
+def withhold_staff_powers(user) -> None:
+    """Make this user object an ordinary member's for the rest of the request.
+
+    Only the in-memory object changes; `User.save()` writes the real flags
+    back, so saving a profile form never strips a role."""
+    if hasattr(user, "_withheld_staff_flags"):
+        return
+    user._withheld_staff_flags = (user.is_staff, user.is_superuser)
+    user.is_staff = False
+    user.is_superuser = False
+    user._in_moderators_group = False
 
 
 class StaffMFAMiddleware:
@@ -42,14 +97,26 @@ class StaffMFAMiddleware:
             if next_url:
                 target += "?" + urlencode({"next": next_url})
             return redirect(target)
-        if path.startswith(ADMIN_PREFIXES) and needs_totp(request.user):
-            messages.warning(
-                request,
-                _(
-                    "Secretariat accounts need two-factor sign-in: add an "
-                    "authenticator app before using the administration."
-                ),
-            )
-            target = reverse("mfa_activate_totp") + "?" + urlencode({"next": path})
-            return redirect(target)
+        if needs_totp(request.user):
+            if path.startswith(ADMIN_PREFIXES):
+                messages.warning(
+                    request,
+                    _(
+                        "Secretariat accounts need two-factor sign-in: add an "
+                        "authenticator app before using the administration."
+                    ),
+                )
+                target = reverse("mfa_activate_totp") + "?" + urlencode({"next": path})
+                return redirect(target)
+            withhold_staff_powers(request.user)
+            if not request.session.get(ENROL_NOTICE_SESSION_KEY):
+                request.session[ENROL_NOTICE_SESSION_KEY] = True
+                messages.warning(
+                    request,
+                    _(
+                        "Your staff and moderator powers are switched off until "
+                        "you add an authenticator app (two-factor sign-in) in "
+                        "your account settings."
+                    ),
+                )
         return self.get_response(request)

@@ -1,7 +1,9 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from chm import outbound
@@ -41,3 +43,26 @@ def validate_feed_url(value: str) -> None:
         ) from None
     except outbound.FetchFailed:
         pass  # Unresolvable now: the harvester will report it when it runs.
+
+
+def validate_username_not_confusable(value: str) -> None:
+    """Refuse a username that looks like an existing one (UTS #39 skeletons):
+    "аdmin" in Cyrillic is not a second "admin"."""
+    from .impersonation import confusable_username_exists
+
+    if confusable_username_exists(value):
+        raise ValidationError(
+            _(
+                "This username looks too much like an existing member's. "
+                "Please choose another."
+            ),
+            code="username_confusable",
+        )
+
+
+# ACCOUNT_USERNAME_VALIDATORS: the model field's own checks, then look-alikes.
+USERNAME_VALIDATORS = [
+    UnicodeUsernameValidator(),
+    MaxLengthValidator(150),
+    validate_username_not_confusable,
+]

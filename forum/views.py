@@ -14,7 +14,7 @@ from notifications.models import WatchLevel
 from notifications.subscriptions import set_watch_level, watch_level
 from translations.languages import supported
 
-from . import moderation, posting
+from . import moderation, posting, redaction
 from .errors import ForumError
 from .forms import EditForm, FlagForm, MoveForm, ReplyForm, TopicForm
 from .models import Flag, Forum, Post, PostLike, Topic, TopicReadState
@@ -35,46 +35,23 @@ def render(request, index, template: str, context: dict, status: int = 200):
 
 
 def get_forum(request, forum_slug: str) -> Forum:
-    """The forum, or 404 (or sign-in for members-only forums)."""
+    """The forum, or 404. A forum the visitor may not read answers exactly as
+    one that does not exist, so its slug tells nothing (not even "sign in")."""
     forum = Forum.objects.filter(slug=forum_slug).first()
-    if forum is None:
-        raise Http404
-    if not forum.is_visible_to(request.user):
-        if not request.user.is_authenticated:
-            raise LoginRequired
+    if forum is None or not forum.is_visible_to(request.user):
         raise Http404
     return forum
-
-
-class LoginRequired(Exception):
-    pass
 
 
 def get_topic(request, topic_id: int, forum: Forum | None = None) -> Topic:
     topics = Topic.objects.visible_to(request.user).select_related("forum", "author")
     topic = topics.filter(pk=topic_id).first()
     if topic is None:
-        if (
-            not request.user.is_authenticated
-            and Topic.objects.filter(
-                pk=topic_id, is_deleted=False, is_hidden=False
-            ).exists()
-        ):
-            raise LoginRequired
+        # Private and unknown topics answer alike: no way to probe which exist.
         raise Http404
     if forum is not None and topic.forum_id != forum.pk:
         raise Http404
     return topic
-
-
-def login_or_404(view):
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except LoginRequired:
-            return redirect_to_login(request.get_full_path())
-
-    return wrapped
 
 
 def forum_list(request, index):
@@ -84,7 +61,6 @@ def forum_list(request, index):
     return render(request, index, "forum/forum_list.html", {"forums": forums})
 
 
-@login_or_404
 def topic_list(request, index, forum_slug: str):
     forum = get_forum(request, forum_slug)
     topics = Topic.objects.visible_to(request.user).filter(forum=forum)
@@ -131,7 +107,6 @@ def post_number_range(topic: Topic, page_param) -> tuple[int, int]:
     return page, (page - 1) * POSTS_PER_PAGE + 1
 
 
-@login_or_404
 def topic_detail(request, index, forum_slug: str, topic_id: int):
     forum = get_forum(request, forum_slug)
     topic = get_topic(request, topic_id, forum)
@@ -213,7 +188,6 @@ def submit(request, form, action):
         return None, error.status
 
 
-@login_or_404
 def new_topic(request, index, forum_slug: str):
     forum = get_forum(request, forum_slug)
     if not request.user.is_authenticated:
@@ -237,7 +211,6 @@ def new_topic(request, index, forum_slug: str):
     )
 
 
-@login_or_404
 def reply(request, index, forum_slug: str, topic_id: int):
     forum = get_forum(request, forum_slug)
     topic = get_topic(request, topic_id, forum)
@@ -287,12 +260,12 @@ POST_ACTIONS = {
     "unsolve",
     "flag",
     "history",
+    "redact",
     "hide",
     "restore",
 }
 
 
-@login_or_404
 def post_action(request, index, post_id: int, action: str):
     if action not in POST_ACTIONS:
         raise Http404
@@ -308,10 +281,17 @@ def post_action(request, index, post_id: int, action: str):
             request,
             index,
             "forum/post_history.html",
-            {"topic": topic, "post": post, "revisions": revisions},
+            {
+                "topic": topic,
+                "post": post,
+                "revisions": revisions,
+                "can_redact": redaction.can_redact_post_history(request.user, post),
+            },
         )
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    if action == "redact":
+        return redact_revision(request, index, post)
     if action == "edit":
         return edit_post(request, index, topic, post)
     if action == "flag":
@@ -351,6 +331,25 @@ def refused(request, index, error: ForumError):
     """A refusal a member should not have met (not allowed, too fast): its own
     status (403, 429) and the message, not a redirect that hides it."""
     return render(request, index, "403.html", {"message": error.message}, error.status)
+
+
+def redact_revision(request, index, post):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    number = request.POST.get("revision", "")
+    revision = (
+        post.revisions.filter(number=number).first() if number.isdigit() else None
+    )
+    if revision is None:
+        raise Http404
+    try:
+        redaction.redact_revision(
+            revision, request.user, request.POST.get("reason", "")
+        )
+    except ForumError as error:
+        return refused(request, index, error)
+    messages.success(request, _("The version was redacted."))
+    return redirect(request.path.removesuffix("redact/") + "history/")
 
 
 def edit_post(request, index, topic, post):
@@ -395,7 +394,6 @@ def flag_post(request, index, topic, post):
 TOPIC_ACTIONS = {"follow", "lock", "unlock", "pin", "unpin", "delete", "move"}
 
 
-@login_or_404
 def topic_action(request, index, topic_id: int, action: str):
     if action not in TOPIC_ACTIONS:
         raise Http404
@@ -441,7 +439,6 @@ def move_topic(request, index, topic):
     )
 
 
-@login_or_404
 def follow_forum(request, index, forum_slug: str):
     forum = get_forum(request, forum_slug)
     if not request.user.is_authenticated:

@@ -12,7 +12,7 @@ from community.national_spaces import (
 )
 from home.models import HomePage
 
-from .factories import UserFactory
+from .factories import UserFactory, enrol_in_two_factor
 
 
 @pytest.fixture(autouse=True)
@@ -88,7 +88,7 @@ def people(network) -> SimpleNamespace:
     assign_focal_point(focal_kenya, network.kenya)
     editor_benin = UserFactory(username="editor.benin")
     assign_national_editor(editor_benin, network.benin)
-    moderator = UserFactory(username="moderator")
+    moderator = enrol_in_two_factor(UserFactory(username="moderator"))
     make_moderator(moderator)
     staff = UserFactory(username="secretariat", is_staff=True, is_superuser=True)
     return SimpleNamespace(

@@ -30,10 +30,15 @@ class UserFactory(factory.django.DjangoModelFactory):
         (community/staff_mfa.py): staff made here have one, unless
         `authenticator=False` is passed."""
         if create and self.is_staff and extracted is not False:
-            from allauth.mfa.models import Authenticator
+            enrol_in_two_factor(self)
 
-            Authenticator.objects.create(
-                user=self,
-                type=Authenticator.Type.TOTP,
-                data={"secret": "JBSWY3DPEHPK3PXP"},
-            )
+
+def enrol_in_two_factor(user):
+    """Give `user` an authenticator app: staff roles (is_staff, superuser,
+    community moderator) have no power until they have one."""
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.create(
+        user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
+    )
+    return user

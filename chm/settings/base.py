@@ -262,6 +262,11 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_USERNAME_MIN_LENGTH = 3
+# Look-alike usernames ("аdmin" in Cyrillic) are refused: community/validators.py.
+ACCOUNT_USERNAME_VALIDATORS = "community.validators.USERNAME_VALIDATORS"
+# An address added but never verified does not block anyone's sign-up; the
+# first account to verify it keeps it (community/email_ownership.py).
+ACCOUNT_FORMS = {"signup": "community.forms.SignupForm"}
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",

@@ -119,3 +119,28 @@ def test_only_a_countrys_focal_point_or_editor_offers_on_its_behalf(
     client.force_login(people.focal_kenya)
     assert client.post("/cooperation/offers/new/", data).status_code == 302
     assert CooperationOffer.objects.get().provider_name() == "Kenya"
+
+
+def test_staff_without_two_factor_cannot_edit_a_request_until_they_enrol(
+    client, network, people, subjects
+):
+    """Issue #19: a Secretariat password alone used to edit any country's request."""
+    from ..factories import UserFactory, enrol_in_two_factor
+
+    coop = make_request(people.focal_benin, network.benin, [subjects.forest])
+    staff = UserFactory(is_staff=True, authenticator=False)
+    client.force_login(staff)
+    form = request_form(network.benin, [subjects.forest], title="Taken over")
+    assert client.get(f"/cooperation/requests/{coop.pk}/edit/").status_code == 403
+    assert client.post(f"/cooperation/requests/{coop.pk}/edit/", form).status_code == (
+        403
+    )
+    coop.refresh_from_db()
+    assert coop.title != "Taken over"
+
+    enrol_in_two_factor(staff)
+    assert client.post(f"/cooperation/requests/{coop.pk}/edit/", form).status_code == (
+        302
+    )
+    coop.refresh_from_db()
+    assert coop.title == "Taken over"

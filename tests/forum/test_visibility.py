@@ -40,9 +40,6 @@ def test_topic_lists_and_topics_answer_by_role(
         if role in READERS[kind]:
             assert response.status_code == 200, (path, role)
             assert "Secret plans" in response.content.decode()
-        elif role == "anonymous":
-            assert response.status_code == 302, (path, role)
-            assert "/accounts/login/" in response["Location"]
         else:
             assert response.status_code == 404, (path, role)
 
@@ -86,3 +83,27 @@ def test_non_public_topics_stay_off_the_tag_page_for_visitors(
 def test_unknown_forums_topics_and_posts_are_404(client, people, forums, path):
     client.force_login(people.member)
     assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member"])
+def test_private_forums_and_topics_answer_exactly_as_unknown_ones(
+    client, people, forums, author, role
+):
+    """A visitor must not tell a private topic from a missing one: same status,
+    same page, no sign-in redirect that would confirm it exists."""
+    topic = make_topic(forums.focal, author, replies=1, title="Secret plans")
+    unknown = topic.pk + 1000
+    login(client, people, role)
+    pairs = [
+        (f"/forums/{forums.focal.slug}/", "/forums/no-such-forum/"),
+        (url(topic), f"/forums/{forums.focal.slug}/t/{unknown}-x/"),
+        (f"/forums/t/{topic.pk}/follow/", f"/forums/t/{unknown}/follow/"),
+        (f"/forums/post/{topic.posts.first().pk}/history/", "/forums/post/0/history/"),
+        (f"/forums/{forums.focal.slug}/new/", "/forums/no-such-forum/new/"),
+        (f"/feeds/forums/topics/{topic.pk}.rss", f"/feeds/forums/topics/{unknown}.rss"),
+        (f"/feeds/forums/{forums.focal.slug}.rss", "/feeds/forums/no-such-forum.rss"),
+    ]
+    for private, missing in pairs:
+        hidden, absent = client.get(private), client.get(missing)
+        assert hidden.status_code == absent.status_code == 404, (private, role)
+        assert "Secret plans" not in hidden.content.decode()

@@ -20,7 +20,7 @@ from forum.cooking import cook
 from forum.models import Post, Topic
 from messaging.sending import send_message
 
-from ..factories import UserFactory
+from ..factories import UserFactory, enrol_in_two_factor
 from .checks import feed_problems, html_problems, json_problems
 from .xss_corpus import PAYLOADS, STORABLE
 
@@ -121,7 +121,7 @@ def test_forum_pages_feeds_api_and_widgets_show_hostile_titles_posts_and_tags_in
     from community.national_spaces import make_moderator
     from forum.models import Flag
 
-    moderator = established(username="moderator")
+    moderator = enrol_in_two_factor(established(username="moderator"))
     make_moderator(moderator)
     Flag.objects.bulk_create(
         Flag(post=post, reporter=moderator, reason="spam", text=post.raw[:1000])
