@@ -6,9 +6,11 @@ class ForumError(Exception):
 
     status = 400
 
-    def __init__(self, message=None):
+    def __init__(self, message=None, *, retry_after: int | None = None):
         super().__init__(message or self.default_message)
         self.message = message or self.default_message
+        # Seconds after which trying again may succeed (sent as Retry-After).
+        self.retry_after = retry_after
 
     default_message = _("This action is not possible.")
 

@@ -2,6 +2,11 @@
 
 Every function checks permissions itself, so views, the admin, commands and
 tests can all call it. Counters move with F() inside the same transaction.
+
+Markdown is cooked before that transaction opens: however long cooking takes,
+no row (and, on SQLite, no database) stays locked meanwhile. Permissions are
+checked before cooking, so a refused member costs no parsing, and again
+under the transaction's locks.
 """
 
 from datetime import timedelta
@@ -16,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from chm.throttling import hit
 from notifications import events
 from notifications.subscriptions import watch_if_not_following
 from tagging.vocabulary import check_tags
@@ -49,7 +55,22 @@ def check_rate_limit(user, kind: str) -> None:
             message = _("Please wait %(seconds)s seconds between new topics.")
         else:
             message = _("You are posting too fast: please wait %(seconds)s seconds.")
-        raise RateLimited(message % {"seconds": seconds})
+        raise RateLimited(message % {"seconds": seconds}, retry_after=seconds)
+
+
+def check_edit_rate_limit(user) -> None:
+    """At most `CHM_EDIT_RATE_LIMIT` edits per member (moderators excepted):
+    each edit is cooked again, and edits leave no new post to slow a member
+    down otherwise."""
+    if is_moderator(user):
+        return
+    limit = hit(f"user:{user.pk}", settings.CHM_EDIT_RATE_LIMIT, "forum-edit")
+    if limit.exceeded:
+        raise RateLimited(
+            _("You are editing too fast: please wait %(seconds)s seconds.")
+            % {"seconds": limit.retry_after},
+            retry_after=limit.retry_after,
+        )
 
 
 def check_duplicate(user, raw: str) -> None:
@@ -113,7 +134,6 @@ def record_mentions(post: Post, members) -> None:
     )
 
 
-@transaction.atomic
 def create_topic(
     forum: Forum,
     author,
@@ -134,11 +154,21 @@ def create_topic(
         check_tags((), known=[tag.name for tag in tags])
     except ValidationError as error:
         raise ForumError(error.messages[0]) from error
-    language = writing_language(language)
     if rate_limited:
         check_rate_limit(author, "topic")
-    check_duplicate(author, raw)
     html, mentioned = cook(raw)
+    return _store_topic(
+        forum, author, title, raw, html, mentioned, tags, page, language
+    )
+
+
+@transaction.atomic
+def _store_topic(
+    forum: Forum, author, title, raw, html, mentioned, tags, page, language
+) -> Topic:
+    check_can_write(author, forum)
+    language = writing_language(language)
+    check_duplicate(author, raw)
     now = timezone.now()
     held = should_hold(author, raw)
     topic = Topic.objects.create(
@@ -179,7 +209,6 @@ def create_topic(
     return topic
 
 
-@transaction.atomic
 def reply(
     topic: Topic,
     author,
@@ -188,12 +217,19 @@ def reply(
     *,
     language: str = "",
 ) -> Post:
+    topic = Topic.objects.select_related("forum").get(pk=topic.pk)
+    check_can_write(author, topic.forum, topic)
+    check_rate_limit(author, "post")
+    html, mentioned = cook(raw)
+    return _store_reply(topic, author, raw, html, mentioned, reply_to, language)
+
+
+@transaction.atomic
+def _store_reply(topic: Topic, author, raw, html, mentioned, reply_to, language):
     # The topic row is locked while the post number is taken.
     topic = Topic.objects.select_for_update().select_related("forum").get(pk=topic.pk)
     check_can_write(author, topic.forum, topic)
-    check_rate_limit(author, "post")
     check_duplicate(author, raw)
-    html, mentioned = cook(raw)
     now = timezone.now()
     held = should_hold(author, raw)
     if reply_to is not None and reply_to.topic_id != topic.pk:
@@ -244,8 +280,19 @@ def can_edit(user, post: Post) -> bool:
     )
 
 
-@transaction.atomic
 def edit_post(post: Post, editor, raw: str) -> Post:
+    post = Post.objects.select_related("topic").get(pk=post.pk)
+    if not can_edit(editor, post):
+        raise NotAllowed(_("You can edit only your own posts in open topics."))
+    if raw == post.raw:
+        return post
+    check_edit_rate_limit(editor)
+    html, mentioned = cook(raw)
+    return _store_edit(post, editor, raw, html, mentioned)
+
+
+@transaction.atomic
+def _store_edit(post: Post, editor, raw: str, html: str, mentioned) -> Post:
     post = Post.objects.select_for_update().select_related("topic").get(pk=post.pk)
     if not can_edit(editor, post):
         raise NotAllowed(_("You can edit only your own posts in open topics."))
@@ -259,7 +306,6 @@ def edit_post(post: Post, editor, raw: str) -> Post:
         created_at=post.edited_at or post.created_at,
         editor=editor,
     )
-    html, mentioned = cook(raw)
     post.raw, post.html = raw, html
     post.edited_at = timezone.now()
     post.edit_count = F("edit_count") + 1

@@ -31,7 +31,11 @@ def render(request, index, template: str, context: dict, status: int = 200):
         "is_moderator": is_moderator(request.user),
         **context,
     }
-    return TemplateResponse(request, template, context, status=status)
+    response = TemplateResponse(request, template, context, status=status)
+    retry_after = getattr(context.get("form"), "retry_after", None)
+    if status == 429 and retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response
 
 
 def get_forum(request, forum_slug: str) -> Forum:
@@ -185,6 +189,7 @@ def submit(request, form, action):
         return action(form.cleaned_data), 200
     except ForumError as error:
         form.add_error(None, error.message)
+        form.retry_after = error.retry_after
         return None, error.status
 
 

@@ -234,3 +234,27 @@ def test_new_member_posts_with_links_wait_for_review(client, people, forums, aut
     assert not held.is_held
     client.force_login(people.member)
     assert "spam.example" in client.get(url(topic)).content.decode()
+
+
+def test_markdown_is_cooked_before_the_write_transaction_opens(
+    forums, author, member, monkeypatch
+):
+    """A post that takes long to cook must not hold the database's write lock
+    (on SQLite, the whole database) meanwhile."""
+    from django.db import connection
+
+    from forum import posting
+
+    outer = len(connection.atomic_blocks)  # the test's own transaction
+    depths = []
+
+    def cook(raw):
+        depths.append(len(connection.atomic_blocks))
+        return posting.cook.__wrapped__(raw)
+
+    cook.__wrapped__ = posting.cook
+    monkeypatch.setattr(posting, "cook", cook)
+    topic = posting.create_topic(forums.public, member, "Cooked early", "First")
+    post = posting.reply(topic, author, "A reply")
+    posting.edit_post(post, author, "A reply, edited")
+    assert depths == [outer, outer, outer]

@@ -70,3 +70,32 @@ def test_moderators_are_not_rate_limited(client, people, forums, author):
         assert (
             client.post(f"{url(topic)}reply/", {"body": f"Note {n}"}).status_code == 302
         )
+
+
+def test_editing_past_the_edit_limit_is_refused_with_retry_after_and_the_text_kept(
+    client, forums, author, settings
+):
+    settings.CHM_EDIT_RATE_LIMIT = "2/m"
+    topic = make_topic(forums.public, author)
+    post = topic.posts.get(number=1)
+    client.force_login(author)
+    edit = f"/forums/post/{post.pk}/edit/"
+    for text in ("Second version", "Third version"):
+        assert client.post(edit, {"body": text}).status_code == 302
+    response = client.post(edit, {"body": "Fourth version, too soon"})
+    assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 60
+    html = response.content.decode()
+    assert "editing too fast" in html
+    assert "Fourth version, too soon" in html  # the member's text is still in the form
+    post.refresh_from_db()
+    assert post.raw == "Third version" and post.edit_count == 2
+
+
+def test_moderators_are_not_held_to_the_edit_limit(client, people, forums, author):
+    topic = make_topic(forums.public, author)
+    post = topic.posts.get(number=1)
+    client.force_login(people.moderator)
+    for n in range(12):  # past the default of 10 a minute
+        response = client.post(f"/forums/post/{post.pk}/edit/", {"body": f"Fix {n}"})
+        assert response.status_code == 302
