@@ -109,10 +109,13 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
+        # A Host outside ALLOWED_HOSTS raises DisallowedHost here: Django's
+        # 400, not a cache outage to log.
+        host = request.get_host()
         try:
             key = (
                 f"page-cache:{content_version()}:{translation.get_language()}:"
-                f"{request.get_host()}:{request.get_full_path()}"
+                f"{host}:{request.get_full_path()}"
             )
             cached = cache.get(key)
         except Exception:  # noqa: BLE001 - without the cache, render as usual

@@ -111,7 +111,7 @@ def test_a_newcomer_finds_downloads_joins_follows_and_replies_in_french(
         # The home page, in English, then French from the footer's switcher.
         page.goto(base + "/")
         assert language_of(page) == "en"
-        page.locator(".language-switcher a[hreflang=fr]").click()
+        page.locator(".language-switcher button[value=fr]").click()
         page.wait_for_load_state()
         assert language_of(page) == "fr"
         assert "/fr/" in page.url

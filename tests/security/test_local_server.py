@@ -152,3 +152,11 @@ def test_make_run_prints_each_log_line_once(debug):
     )
     printed = (result.stdout + result.stderr).count("GET /marker-line 200")
     assert printed == 1, result.stderr
+
+
+@pytest.mark.django_db
+def test_a_forged_host_is_a_400_not_a_page_cache_outage(network, settings, caplog):
+    settings.CHM_PAGE_CACHE_SECONDS = 300
+    response = Client().get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "page cache unavailable" not in caplog.text
