@@ -7,7 +7,6 @@ always anonymous). Filters are the HTML lists' own (`FilterForm`), so a value
 the lists refuse is refused here too, as a JSON 400.
 """
 
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import JsonResponse
 
@@ -24,7 +23,7 @@ from interop.json_api import (
 
 from .forms import FilterForm
 from .listing import filter_offers, filter_requests
-from .models import AssistanceType, CooperationOffer, CooperationRequest, Status
+from .models import CooperationOffer, CooperationRequest
 
 ANONYMOUS = AnonymousUser()
 FILTERS = ("subject", "region", "type", "language")
@@ -153,42 +152,46 @@ def offer_detail(request, pk: int):
 
 # The OpenAPI description, registered from CooperationConfig.ready().
 
-_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
+
+def _id(example: int | None) -> dict:
+    parameter = {
+        "name": "id",
+        "in": "path",
+        "required": True,
+        "schema": {"type": "integer", "minimum": 1},
+    }
+    if example is not None:
+        parameter["example"] = example
+    return parameter
+
+
+DESCRIPTIONS = {
+    "status": "The request's stage.",
+    "subject": "A CBD subject's tag slug, e.g. forest.",
+    "region": "A region's slug (offers: those covering it, or worldwide).",
+    "type": "A type of assistance.",
+    "language": "A working language.",
+}
 
 
 def _filter_parameters(with_status: bool) -> list[dict]:
-    def query(name, description, schema=None):
-        return {
+    """The filters with the values `FilterForm` accepts, read from the form
+    itself (regions and subjects from the database) so the description and
+    the validation cannot drift apart; the empty value means "any", as on the
+    HTML lists."""
+    form = FilterForm(with_status=with_status)
+    return [
+        {
             "name": name,
             "in": "query",
-            "description": description,
-            "schema": schema or {"type": "string"},
+            "description": DESCRIPTIONS[name] + " Empty: any.",
+            "schema": {
+                "type": "string",
+                "enum": [str(value) for value, _label in field.choices],
+            },
         }
-
-    parameters = [
-        query("subject", "A CBD subject's tag slug, e.g. forest."),
-        query("region", "A region's slug (offers: those covering it, or worldwide)."),
-        query(
-            "type",
-            "A type of assistance.",
-            {"type": "string", "enum": list(AssistanceType.values)},
-        ),
-        query(
-            "language",
-            "A working language.",
-            {"type": "string", "enum": [code for code, _ in settings.LANGUAGES]},
-        ),
+        for name, field in form.fields.items()
     ]
-    if with_status:
-        parameters.insert(
-            0,
-            query(
-                "status",
-                "The request's stage.",
-                {"type": "string", "enum": list(Status.values)},
-            ),
-        )
-    return parameters
 
 
 def _string(**extra) -> dict:
@@ -278,31 +281,36 @@ SCHEMAS = {
 }
 
 
+def openapi_paths() -> dict[str, dict]:
+    """This app's part of /api/openapi.json, built when it is served: the
+    filters' allowed values and the examples come from the database."""
+    request = visible_requests().order_by("pk").first()
+    offer = visible_offers().order_by("pk").first()
+    return {
+        "/api/v2/cooperation/requests/": openapi.get_operation(
+            "Cooperation requests, newest first",
+            [*openapi.paging_parameters(), *_filter_parameters(True)],
+            openapi.listing_schema("CooperationRequest"),
+        ),
+        "/api/v2/cooperation/requests/{id}/": openapi.get_operation(
+            "One cooperation request",
+            [_id(request.pk if request else None)],
+            {"$ref": "#/components/schemas/CooperationRequest"},
+            not_found=True,
+        ),
+        "/api/v2/cooperation/offers/": openapi.get_operation(
+            "Available cooperation offers, newest first",
+            [*openapi.paging_parameters(), *_filter_parameters(False)],
+            openapi.listing_schema("CooperationOffer"),
+        ),
+        "/api/v2/cooperation/offers/{id}/": openapi.get_operation(
+            "One available cooperation offer",
+            [_id(offer.pk if offer else None)],
+            {"$ref": "#/components/schemas/CooperationOffer"},
+            not_found=True,
+        ),
+    }
+
+
 def register_openapi() -> None:
-    openapi.register_paths(
-        {
-            "/api/v2/cooperation/requests/": openapi.get_operation(
-                "Cooperation requests, newest first",
-                [*openapi.paging_parameters(), *_filter_parameters(True)],
-                openapi.listing_schema("CooperationRequest"),
-            ),
-            "/api/v2/cooperation/requests/{id}/": openapi.get_operation(
-                "One cooperation request",
-                [_ID],
-                {"$ref": "#/components/schemas/CooperationRequest"},
-                not_found=True,
-            ),
-            "/api/v2/cooperation/offers/": openapi.get_operation(
-                "Available cooperation offers, newest first",
-                [*openapi.paging_parameters(), *_filter_parameters(False)],
-                openapi.listing_schema("CooperationOffer"),
-            ),
-            "/api/v2/cooperation/offers/{id}/": openapi.get_operation(
-                "One available cooperation offer",
-                [_ID],
-                {"$ref": "#/components/schemas/CooperationOffer"},
-                not_found=True,
-            ),
-        },
-        SCHEMAS,
-    )
+    openapi.register_paths(openapi_paths, SCHEMAS)

@@ -23,6 +23,8 @@ TIMELINE_MONTHS = 12
 CACHE_KEY = "network:health:v1"
 CACHE_SECONDS = 15 * 60
 ACTIVITY_KINDS = ("news", "topics", "replies", "toolkits")
+# How many countries the "most active" and "least active" lists name at most.
+RANKED = 5
 # Upper bounds of the activity buckets the map colours by (news + topics +
 # replies + toolkits over the window); above the last bound is the top bucket.
 ACTIVITY_BUCKETS = (0, 2, 9, 29)
@@ -88,15 +90,39 @@ class RegionHealth:
         kinds = (*ACTIVITY_KINDS, "active_members", "activity")
         return {kind: self.total(kind) for kind in kinds}
 
+    def _ranked(self) -> list[CountryHealth]:
+        active = [c for c in self.countries if not c.is_quiet]
+        return sorted(active, key=lambda c: (-c.activity, c.title))
+
+    @property
+    def can_rank(self) -> bool:
+        """Ranking needs two active countries at least: with fewer, "most"
+        and "least" active would name the same country."""
+        return len(self._ranked()) >= 2
+
     @property
     def most_active(self) -> list[CountryHealth]:
-        active = [c for c in self.countries if not c.is_quiet]
-        return sorted(active, key=lambda c: (-c.activity, c.title))[:5]
+        """The top of the ranking: at most RANKED, and never more than half
+        the active countries, so that it never meets `least_active`."""
+        ranked = self._ranked()
+        return ranked[: min(RANKED, (len(ranked) + 1) // 2)]
 
     @property
     def least_active(self) -> list[CountryHealth]:
-        active = [c for c in self.countries if not c.is_quiet]
-        return sorted(active, key=lambda c: (c.activity, c.title))[:5]
+        """The bottom of the ranking, least active first; disjoint from
+        `most_active` (empty when fewer than two countries were active)."""
+        ranked = self._ranked()
+        bottom = ranked[len(self.most_active) :]
+        return sorted(bottom, key=lambda c: (c.activity, c.title))[:RANKED]
+
+    @property
+    def active_count(self) -> int:
+        return len(self._ranked())
+
+    @property
+    def lists_are_short(self) -> bool:
+        """Too few active countries to fill both lists: each names fewer."""
+        return self.can_rank and self.active_count < 2 * RANKED
 
     @property
     def quiet(self) -> list[CountryHealth]:

@@ -1,4 +1,3 @@
-import csv
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from chm.csv_export import csv_writer
 from community.capacity import CapacityLevel
 
 from .charts import bar_chart, line_chart
@@ -163,7 +163,7 @@ def network_export(request, fmt: str):
         response = JsonResponse(health.as_json(region))
     else:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        writer = csv.writer(response)
+        writer = csv_writer(response)
         writer.writerow(CSV_COLUMNS)
         for country in region.countries if region else health.countries:
             row = country.as_row()

@@ -2,6 +2,7 @@
 (unknown or malformed parameters are a 400 with a JSON body), limit/offset
 pagination in Wagtail's shape (`meta.total_count`, `items`), Last-Modified."""
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -16,7 +17,10 @@ from django.views.decorators.http import require_safe
 from .pages_api import MAX_OFFSET
 
 DEFAULT_LIMIT = 20
+# The largest id a query parameter may name (twelve digits).
+MAX_ID = 999_999_999_999
 PAGING = ("limit", "offset")
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class BadQuery(Exception):
@@ -59,9 +63,9 @@ def json_endpoint(*allowed: str) -> Callable:
 
 def non_negative(request, name: str, default: int, maximum: int) -> int:
     raw = request.GET.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
-    if not raw.isascii() or not raw.isdigit():
+    if not raw.isascii() or not raw.isdigit():  # "" included
         raise BadQuery(f"{name} must be a positive integer")
     value = int(raw)
     if value > maximum:
@@ -70,10 +74,14 @@ def non_negative(request, name: str, default: int, maximum: int) -> int:
 
 
 def day(request, name: str) -> datetime | None:
+    """The day named by `name`, or None when it is absent; present but empty
+    is no date either, and refused like any other."""
     raw = request.GET.get(name)
-    if not raw:
+    if raw is None:
         return None
     try:
+        if not ISO_DAY.fullmatch(raw):  # fromisoformat also takes 20260101
+            raise ValueError(raw)
         parsed = date.fromisoformat(raw)
     except ValueError as error:
         raise BadQuery(f"{name} must be a date (YYYY-MM-DD)") from error
@@ -84,9 +92,14 @@ def integer(request, name: str) -> int | None:
     raw = request.GET.get(name)
     if raw is None:
         return None
-    if not raw.isascii() or not raw.isdigit() or len(raw) > 12:
+    if not raw.isascii() or not raw.isdigit() or len(raw) > len(str(MAX_ID)):
         raise BadQuery(f"{name} must be a positive integer")
-    return int(raw)
+    value = int(raw)
+    if value < 1:
+        raise BadQuery(f"{name} must be a positive integer")
+    if value > MAX_ID:
+        raise BadQuery(f"{name} cannot be higher than {MAX_ID}")
+    return value
 
 
 @dataclass

@@ -5,9 +5,11 @@ Written out by hand, next to the views it describes; tests check that it
 validates and that the live responses match its schemas.
 """
 
+from collections.abc import Callable
+
 from django.conf import settings
 
-from .json_api import DEFAULT_LIMIT
+from .json_api import DEFAULT_LIMIT, MAX_ID
 from .pages_api import MAX_OFFSET
 
 
@@ -54,11 +56,16 @@ def _query(name: str, description: str, schema: dict | None = None) -> dict:
 
 
 def _day(name: str, description: str) -> dict:
-    return _query(name, description, {"type": "string", "format": "date"})
+    # An empty value is refused (400), as any other value that is not a date.
+    schema = {"type": "string", "format": "date", "minLength": 10, "maxLength": 10}
+    return _query(name, description, schema)
 
 
-def _path(name: str, schema: dict) -> dict:
-    return {"name": name, "in": "path", "required": True, "schema": schema}
+def _path(name: str, schema: dict, example=None) -> dict:
+    parameter = {"name": name, "in": "path", "required": True, "schema": schema}
+    if example is not None:
+        parameter["example"] = example
+    return parameter
 
 
 def _responses(schema: dict, *, not_found: bool = False) -> dict:
@@ -206,16 +213,31 @@ SCHEMAS = {
 
 
 _EXTRA_PATHS: dict[str, dict] = {}
+_PATH_BUILDERS: list[Callable[[], dict[str, dict]]] = []
 _EXTRA_SCHEMAS: dict[str, dict] = {}
 
 
-def register_paths(paths: dict[str, dict], schemas: dict[str, dict]) -> None:
+def register_paths(
+    paths: dict[str, dict] | Callable[[], dict[str, dict]], schemas: dict[str, dict]
+) -> None:
     """Let another app (cooperation requests and offers, for one) describe the
     JSON endpoints it adds under /api/v2/, from its AppConfig.ready(). The
     helpers below (`listing_schema`, `get_operation`, `paging_parameters`)
-    keep its descriptions in the same shape."""
-    _EXTRA_PATHS.update(paths)
+    keep its descriptions in the same shape. `paths` may be a function, called
+    each time the document is served, for parameters whose allowed values or
+    examples come from the database (regions, subjects, existing ids)."""
+    if callable(paths):
+        _PATH_BUILDERS.append(paths)
+    else:
+        _EXTRA_PATHS.update(paths)
     _EXTRA_SCHEMAS.update(schemas)
+
+
+def _extra_paths() -> dict[str, dict]:
+    paths = dict(_EXTRA_PATHS)
+    for build in _PATH_BUILDERS:
+        paths.update(build())
+    return paths
 
 
 def listing_schema(item: str) -> dict:
@@ -230,9 +252,17 @@ def paging_parameters() -> list[dict]:
     return _paging()
 
 
-def openapi_document(schemas: list[str]) -> dict:
-    """The document, listing the record schemas registered at the moment."""
-    topic_id = _path("id", {"type": "integer", "minimum": 1})
+def openapi_document(schemas: list[str], examples: dict | None = None) -> dict:
+    """The document, listing the record schemas registered at the moment.
+
+    `examples` (forum, topic, post; record_schema and record_key) are things
+    that exist, so that a reader, or a fuzzer such as schemathesis, starting
+    from the examples reaches real records rather than 404s."""
+    examples = examples or {}
+
+    def object_id(name: str) -> dict:
+        return _path("id", {"type": "integer", "minimum": 1}, examples.get(name))
+
     return {
         "openapi": "3.0.3",
         "info": {
@@ -255,7 +285,7 @@ def openapi_document(schemas: list[str]) -> dict:
             ),
             "/api/v2/forums/{slug}/": _get(
                 "One public forum",
-                [_path("slug", {"type": "string"})],
+                [_path("slug", {"type": "string"}, examples.get("forum"))],
                 _ref("Forum"),
                 not_found=True,
             ),
@@ -272,37 +302,52 @@ def openapi_document(schemas: list[str]) -> dict:
                 _listing("Topic"),
             ),
             "/api/v2/topics/{id}/": _get(
-                "One topic", [topic_id], _ref("Topic"), not_found=True
+                "One topic", [object_id("topic")], _ref("Topic"), not_found=True
             ),
             "/api/v2/posts/": _get(
                 "Posts of public topics, by topic and number",
                 [
                     *_paging(),
-                    _query("topic", "A topic id.", {"type": "integer", "minimum": 1}),
+                    _query(
+                        "topic",
+                        "A topic id.",
+                        {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+                    ),
                     _day("since", "Written on or after this day."),
                     _day("until", "Written on or before this day."),
                 ],
                 _listing("Post"),
             ),
             "/api/v2/posts/{id}/": _get(
-                "One post", [topic_id], _ref("Post"), not_found=True
+                "One post", [object_id("post")], _ref("Post"), not_found=True
             ),
             "/api/v2/records/{schema}/": _get(
                 "CBD-style records of one kind",
-                [*_paging(), _path("schema", {"type": "string", "enum": schemas})],
+                [
+                    *_paging(),
+                    _path(
+                        "schema",
+                        {"type": "string", "enum": schemas},
+                        examples.get("record_schema"),
+                    ),
+                ],
                 _listing("Record"),
                 not_found=True,
             ),
             "/api/v2/records/{schema}/{key}/": _get(
                 "One CBD-style record",
                 [
-                    _path("schema", {"type": "string", "enum": schemas}),
-                    _path("key", {"type": "string"}),
+                    _path(
+                        "schema",
+                        {"type": "string", "enum": schemas},
+                        examples.get("record_schema"),
+                    ),
+                    _path("key", {"type": "string"}, examples.get("record_key")),
                 ],
                 _ref("Record"),
                 not_found=True,
             ),
-            **_EXTRA_PATHS,
+            **_extra_paths(),
         },
         "components": {"schemas": {**SCHEMAS, **_EXTRA_SCHEMAS}},
     }

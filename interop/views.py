@@ -13,7 +13,10 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from cooperation.api import visible_offers, visible_requests
+
 from . import records
+from .examples import api_examples
 from .forms import WidgetForm
 from .json_api import json_endpoint, listing_response, paginate
 from .openapi import openapi_document
@@ -23,16 +26,22 @@ from .widgets import widget_items
 @require_safe
 def api_docs(request):
     base = settings.SITE_BASE_URL
+    examples = api_examples()
+    coop_request = visible_requests().order_by("pk").first()
+    offer = visible_offers().order_by("pk").first()
+    examples["request"] = coop_request.pk if coop_request else None
+    examples["offer"] = offer.pk if offer else None
     return render(
         request,
         "interop/api_docs.html",
-        {"base": base, "schemas": sorted(records.exporters())},
+        {"base": base, "schemas": sorted(records.exporters()), "examples": examples},
     )
 
 
 @json_endpoint()
 def openapi(request):
-    return JsonResponse(openapi_document(sorted(records.exporters())))
+    document = openapi_document(sorted(records.exporters()), api_examples())
+    return JsonResponse(document)
 
 
 @json_endpoint()

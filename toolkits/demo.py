@@ -12,6 +12,8 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from taggit.models import Tag
 
+from chm.csv_export import csv_writer
+
 from .models import ToolkitLanguage, ToolkitLibraryPage, ToolkitPage, ToolkitResource
 
 CEPA = "Communication, education and public awareness (CEPA)"
@@ -231,13 +233,16 @@ def odt_bytes(title: str, paragraphs: list[str]) -> bytes:
 
 
 def csv_bytes(title: str) -> bytes:
-    rows = [
-        "item,status,owner,due",
-        f'"{title}",to do,focal point,2026-12-31',
-        "Check the national feed,done,editor,2026-06-30",
-        "Translate the home page,in progress,editor,2026-09-30",
-    ]
-    return ("\n".join(rows) + "\n").encode("utf-8")
+    out = io.StringIO()
+    csv_writer(out, lineterminator="\n").writerows(
+        [
+            ("item", "status", "owner", "due"),
+            (title, "to do", "focal point", "2026-12-31"),
+            ("Check the national feed", "done", "editor", "2026-06-30"),
+            ("Translate the home page", "in progress", "editor", "2026-09-30"),
+        ]
+    )
+    return out.getvalue().encode("utf-8")
 
 
 def text_bytes(title: str, summary: str) -> bytes:

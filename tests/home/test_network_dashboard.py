@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from blog.models import FeedHarvest
 from community.models import CountryPage
-from home.network_health import network_health
+from home.network_health import CountryHealth, RegionHealth, network_health
 
 from ..blog.conftest import make_post
 from ..factories import UserFactory
@@ -72,7 +72,8 @@ def test_dashboard_shows_region_totals_and_quiet_countries(client, activity):
     assert "Last 90 days: 2 news, 1 topics, 3 replies, 0 toolkits" in html
     africa = network_health().region("africa")
     asia = network_health().region("asia-pacific")
-    assert [c.iso for c in africa.most_active] == ["KE", "BJ"]
+    assert [c.iso for c in africa.most_active] == ["KE"]
+    assert [c.iso for c in africa.least_active] == ["BJ"]
     assert africa.quiet == []
     assert [c.iso for c in asia.quiet] == ["FJ"]
     assert "No country went quiet." in html
@@ -192,3 +193,69 @@ def test_dashboard_query_count_is_the_same_with_10_or_1000_posts(
     many = _dashboard_queries(client)
     assert few == many
     assert many <= 20
+
+
+def region_of(activities: list[int]) -> RegionHealth:
+    countries = [
+        CountryHealth(
+            id=n,
+            iso=f"C{n}",
+            title=f"Country {n:02}",
+            slug=f"c{n}",
+            url=f"/c{n}/",
+            region_slug="asia-pacific",
+            capacity_level=1,
+            has_focal_point=False,
+            has_website=False,
+            feed_status="none",
+            news=activity,
+        )
+        for n, activity in enumerate(activities)
+    ]
+    return RegionHealth("asia-pacific", "Asia", "/asia-pacific/", countries)
+
+
+@pytest.mark.parametrize("active", [2, 3, 5, 7, 9, 10, 12, 40])
+def test_most_and_least_active_never_name_the_same_country(active):
+    region = region_of([n + 1 for n in range(active)] + [0, 0])
+    most = [c.iso for c in region.most_active]
+    least = [c.iso for c in region.least_active]
+    assert most and least
+    assert not set(most) & set(least)
+    assert len(most) <= 5 and len(least) <= 5
+    assert min(c.activity for c in region.most_active) > max(
+        c.activity for c in region.least_active
+    )
+    assert region.least_active[0].activity == 1  # least active first
+    assert region.can_rank
+
+
+def test_five_active_countries_are_shared_out_between_the_two_lists():
+    region = region_of([5, 4, 3, 2, 1])
+    assert [c.activity for c in region.most_active] == [5, 4, 3]
+    assert [c.activity for c in region.least_active] == [1, 2]
+    assert region.lists_are_short
+
+
+def test_a_large_region_ranks_five_at_each_end():
+    region = region_of(list(range(1, 21)))
+    assert [c.activity for c in region.most_active] == [20, 19, 18, 17, 16]
+    assert [c.activity for c in region.least_active] == [1, 2, 3, 4, 5]
+    assert not region.lists_are_short
+
+
+@pytest.mark.parametrize("activities", [[], [0, 0], [3, 0]])
+def test_a_region_with_fewer_than_two_active_countries_is_not_ranked(activities):
+    region = region_of(activities)
+    assert not region.can_rank
+    assert region.least_active == []
+
+
+def test_dashboard_says_when_a_region_has_too_few_countries_to_rank(client, activity):
+    html = client.get("/network/").content.decode()
+    africa, asia = html.split('id="region-asia-pacific"')
+    assert '<ol class="most-active"><li><a href="/africa/kenya/">Kenya' in africa
+    assert '<ol class="least-active"><li><a href="/africa/benin/">Benin' in africa
+    assert "Only 2 countries were active, so the two lists share them out" in africa
+    assert "Only 0 countries were active in the last 90 days: too few to rank." in asia
+    assert '<ol class="least-active">' not in asia
