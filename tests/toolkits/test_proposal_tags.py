@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from taggit.models import Tag
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from forum.forms import TopicForm
 from toolkits.models import ToolkitPage, ToolkitTag
@@ -109,3 +110,32 @@ def test_a_tag_only_unpublished_content_carries_has_no_page_nor_place_in_lists(
     assert SPAM not in topic_form_tags()
     make_toolkit(library, 2, tags=[spam])  # published
     assert Client().get("/tags/buy-cheap-pills/").status_code == 200
+
+
+def test_the_admin_form_refuses_a_sixth_tag_and_a_long_one(library, people):
+    toolkit = make_toolkit(library, 1)
+    form_class = ToolkitPage.get_edit_handler().get_form_class()
+
+    def tag_errors(tags: str, proposed: str = "") -> str:
+        data = nested_form_data(
+            {
+                "title": "Toolkit 1",
+                "slug": "toolkit-1",
+                "summary": "Summary",
+                "tags": tags,
+                "proposed_tags": proposed,
+                "min_level": 0,
+                "max_level": 5,
+                "publication_date": "2026-01-01",
+                "resources": inline_formset([]),
+                "toolkit_languages": inline_formset([]),
+            }
+        )
+        form = form_class(data, instance=toolkit, for_user=people.staff)
+        form.is_valid()
+        return str(form.errors.get("tags", ""))
+
+    assert tag_errors("a, b, c, d, e") == ""
+    assert "At most 5 tags" in tag_errors("a, b, c, d, e, f")
+    assert "At most 5 tags" in tag_errors("a, b, c", proposed="d, e, f")
+    assert "at most 50 characters" in tag_errors("x" * 51)
