@@ -156,6 +156,11 @@ class NotificationConsumer(AsyncWebsocketConsumer):
 
     # Channel layer events.
     async def notifications_changed(self, event):
+        # A push carries titles: not to an account closed since the socket
+        # opened, should the close message have been lost.
+        if not await self.account_is_active():
+            await self.close(code=CLOSE_SUSPENDED)
+            return
         await self.sync(self.last_id)
 
     async def topic_post(self, event):

@@ -90,7 +90,9 @@ class NotificationQuerySet(models.QuerySet):
         follows the rows, not the code path that changed them."""
         if "read_at" not in kwargs:
             return super().update(**kwargs)
-        recipients = set(self.values_list("recipient_id", flat=True).distinct())
+        recipients = set(
+            self.order_by().values_list("recipient_id", flat=True).distinct()
+        )
         changed = super().update(**kwargs)
         if changed and recipients:
             from .delivery import wake

@@ -46,9 +46,10 @@ def shared_database_url() -> str:
 
 
 @contextmanager
-def asgi_server(extra_env: dict[str, str] | None = None):
+def asgi_server(extra_env: dict[str, str] | None = None, log: Path | None = None):
     """Start `daphne chm.asgi:application` on a free port; yield its base URL.
-    `extra_env` configures it (e.g. CHM_TEST_EMAIL_DIR, CHM_MEDIA_ROOT)."""
+    `extra_env` configures it (e.g. CHM_TEST_EMAIL_DIR, CHM_MEDIA_ROOT); `log`
+    is a file that receives the server's log (its stderr)."""
     port = free_port()
     env = {
         **os.environ,
@@ -57,6 +58,7 @@ def asgi_server(extra_env: dict[str, str] | None = None):
         **(extra_env or {}),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    log_file = log.open("wb") if log else None
     process = subprocess.Popen(  # noqa: S603
         [
             sys.executable,
@@ -71,13 +73,14 @@ def asgi_server(extra_env: dict[str, str] | None = None):
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log_file or subprocess.PIPE,
     )
     try:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if process.poll() is not None:
-                raise RuntimeError(process.stderr.read().decode()[-2000:])
+                output = log.read_text() if log else process.stderr.read().decode()
+                raise RuntimeError(output[-2000:])
             with socket.socket() as sock:
                 if sock.connect_ex(("127.0.0.1", port)) == 0:
                     break
@@ -91,6 +94,8 @@ def asgi_server(extra_env: dict[str, str] | None = None):
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+        if log_file:
+            log_file.close()
 
 
 def session_id(user) -> str:

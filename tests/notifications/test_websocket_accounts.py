@@ -6,10 +6,12 @@ import json
 import pytest
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
+from channels.layers import get_channel_layer
 from django.contrib.auth import get_user_model
 
 from community.national_spaces import make_moderator
 from forum.moderation import suspend_member
+from notifications.delivery import user_group
 
 from ..forum.conftest import established
 from .test_websocket import communicator, receive, session_cookie
@@ -17,6 +19,13 @@ from .test_websocket import communicator, receive, session_cookie
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SYNC = json.dumps({"type": "sync", "last_id": 0})
+
+
+async def wake_up(user_id: int) -> None:
+    """What delivery sends when a notice is stored for the member."""
+    await get_channel_layer().group_send(
+        user_group(user_id), {"type": "notifications.changed"}
+    )
 
 
 def closes_allowed_by_daphne(code: int) -> bool:
@@ -113,5 +122,22 @@ def test_a_flood_closes_with_a_code_daphne_can_send():
             pass
         assert closes_allowed_by_daphne(output["code"])
         assert output["code"] == 4008
+
+    async_to_sync(scenario)()
+
+
+def test_a_deactivated_account_is_pushed_no_more_notices():
+    member = established()
+    session = session_cookie(member)
+
+    async def scenario():
+        ws = communicator(session)
+        await ws.connect()
+        await database_sync_to_async(
+            get_user_model().objects.filter(pk=member.pk).update
+        )(is_active=False)
+        await wake_up(member.pk)
+        output = await ws.receive_output(timeout=3)
+        assert output == {"type": "websocket.close", "code": 4403}
 
     async_to_sync(scenario)()
