@@ -7,9 +7,11 @@ from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from blog import views as blog_views
+from community.page_chooser import ScopedChosenMultipleView
 from home import views as home_views
 from interop import urls as interop_urls
 from translations import views as translation_views
@@ -17,6 +19,12 @@ from translations import views as translation_views
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("favicon.ico", home_views.favicon, name="favicon"),
+    # Before Wagtail's own: the chooser's answer, scoped to pages the member
+    # may list (community/page_chooser.py).
+    path(
+        "admin/choose-page/chosen-multiple/",
+        require_admin_access(ScopedChosenMultipleView.as_view()),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

@@ -378,12 +378,16 @@ SERVER_ERROR_BY_DESIGN = {
 # Benin URLs that answer Kenya's focal point, and why that is no breach.
 FOCAL_KE_MAY_READ = {
     "admin/choose-page/<int:parent_page_id>/": "the page chooser, for links: "
-    "any admin user may link to any page and sees its title, nothing more",
+    "it lists only published pages (public titles) and the user's own "
+    "countries' pages, never another country's drafts "
+    "(test_admin_page_titles.py)",
     "admin/choose-page/chosen-multiple/": "the page chooser's answer (title and "
     "address of the chosen pages), for links",
     "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/": "the bulk "
     "action's confirmation lists the page under those the user may not act "
-    "on; the POST leaves it alone (test_kenya_cannot_act_on_benin_by_post)",
+    "on, by its published title only, a draft by no title "
+    "(test_admin_page_titles.py); the POST leaves it alone "
+    "(test_kenya_cannot_act_on_benin_by_post)",
     "admin/pages/workflow/confirm_cancellation/<int:page_id>/": "a read-only "
     "modal saying whether publishing would cancel the page's workflow; "
     "publishing itself is checked",
