@@ -6,6 +6,8 @@ apart, and demo data seeded twice is numbered anew), so the examples on
 what an anonymous reader may see: an example answers 200, never 404.
 """
 
+from cooperation.api import visible_offers, visible_requests
+
 from . import records
 from .forum_api import visible_forums, visible_posts, visible_topics
 
@@ -37,3 +39,14 @@ def api_examples() -> dict:
             examples.update(record_schema=schema, record_key=key)
             break
     return examples
+
+
+def docs_examples() -> dict:
+    """`api_examples()`, and a cooperation request and offer, for /api/docs/."""
+    request = visible_requests().order_by("pk").first()
+    offer = visible_offers().order_by("pk").first()
+    return {
+        **api_examples(),
+        "request": request.pk if request else None,
+        "offer": offer.pk if offer else None,
+    }

@@ -13,10 +13,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from cooperation.api import visible_offers, visible_requests
-
 from . import records
-from .examples import api_examples
+from .examples import api_examples, docs_examples
 from .forms import WidgetForm
 from .json_api import json_endpoint, listing_response, paginate
 from .openapi import openapi_document
@@ -26,15 +24,14 @@ from .widgets import widget_items
 @require_safe
 def api_docs(request):
     base = settings.SITE_BASE_URL
-    examples = api_examples()
-    coop_request = visible_requests().order_by("pk").first()
-    offer = visible_offers().order_by("pk").first()
-    examples["request"] = coop_request.pk if coop_request else None
-    examples["offer"] = offer.pk if offer else None
     return render(
         request,
         "interop/api_docs.html",
-        {"base": base, "schemas": sorted(records.exporters()), "examples": examples},
+        {
+            "base": base,
+            "schemas": sorted(records.exporters()),
+            "examples": docs_examples(),
+        },
     )
 
 
