@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -37,16 +38,20 @@ urlpatterns = [
     *interop_urls.wagtail_api_urls,
 ]
 
-if settings.DEBUG:
-    # `make run` serves only the public folders of MEDIA_ROOT (Wagtail images):
-    # documents go through Wagtail's serve view (collection privacy) and
-    # toolkit files through the download view (publication), never straight.
-    from django.conf.urls.static import static
+if settings.CHM_SERVE_PUBLIC_MEDIA:
+    # `make run` serves only the public folders of MEDIA_ROOT (Wagtail images),
+    # with DEBUG on or off: documents go through Wagtail's serve view
+    # (collection privacy) and toolkit files through the download view
+    # (publication), never straight. Production leaves this to nginx.
+    from django.views.static import serve as serve_file
 
     for folder in settings.CHM_PUBLIC_MEDIA_FOLDERS:
-        urlpatterns += static(
-            f"{settings.MEDIA_URL}{folder}/",
-            document_root=Path(settings.MEDIA_ROOT) / folder,
+        urlpatterns.append(
+            re_path(
+                rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}{folder}/(?P<path>.+)$",
+                serve_file,
+                {"document_root": Path(settings.MEDIA_ROOT) / folder},
+            )
         )
 
 # Everything a visitor reads is language-prefixed (/fr/, /ar/, ...); English,

@@ -340,6 +340,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Only these folders of MEDIA_ROOT are public (Wagtail images and their
 # renditions); `make run` serves nothing else under /media/.
 CHM_PUBLIC_MEDIA_FOLDERS = ["images", "original_images"]
+# Whether the application itself serves those folders: `make run` does;
+# production leaves /media/ to the web server in front (docs/deployment.md).
+CHM_SERVE_PUBLIC_MEDIA = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

@@ -21,6 +21,8 @@ SECRET_KEY = os.environ.get(  # noqa: S105 - a development-only fallback
 # addresses (bj.localhost:8000), which resolve to loopback by themselves.
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,[::1],localhost,.localhost")
 CHM_ALLOW_DEMO_DATA = True
+# Wagtail's images under /media/, with DEBUG on or off (chm/urls.py).
+CHM_SERVE_PUBLIC_MEDIA = True
 # Demo feeds are served by the site itself, on loopback.
 CHM_ALLOW_PRIVATE_FEEDS = True
 

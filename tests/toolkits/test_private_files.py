@@ -21,14 +21,14 @@ from .test_proposals import login, propose
 
 @pytest.fixture
 def dev_urls(settings):
-    """The URLs `make run` serves (DEBUG on)."""
+    """The URLs `make run` serves (chm.settings.dev, DEBUG off)."""
     import chm.urls
 
-    settings.DEBUG = True
+    settings.CHM_SERVE_PUBLIC_MEDIA = True
     importlib.reload(chm.urls)
     clear_url_caches()
     yield
-    settings.DEBUG = False
+    settings.CHM_SERVE_PUBLIC_MEDIA = False
     importlib.reload(chm.urls)
     clear_url_caches()
 
