@@ -23,13 +23,17 @@ NO_MENTIONS_INSIDE = {"a", "code", "pre"}
 # tables are a rule to switch on, and `breaks` turns a newline into <br>.
 # Raw HTML is parsed as before and left to the sanitizer. CommonMark's
 # `maxNesting` (20) bounds how deep quotes and lists nest.
+# A post links and notifies at most this many members (Discourse's default is
+# 10): the look-up stays one small query, and one post cannot page the network.
+MAX_MENTIONS = 20
 MARKDOWN = MarkdownIt("commonmark", {"breaks": True, "html": True}).enable("table")
 
 
 def cook(raw: str) -> tuple[str, list[User]]:
     """Return the post's safe HTML and the members it mentions."""
     html = clean_html(MARKDOWN.render(raw or "").rstrip("\n"))
-    names = {name.rstrip(".").lower() for name in MENTION.findall(_text_only(html))}
+    found = (name.rstrip(".").lower() for name in MENTION.findall(_text_only(html)))
+    names = list(dict.fromkeys(found))[:MAX_MENTIONS]
     if not names:
         return html, []
     members = {

@@ -98,6 +98,25 @@ def test_mentions_are_linked_outside_code_and_links(db):
     assert "<code>@expert</code>" in html
 
 
+def test_a_post_mentions_at_most_max_mentions_members(db):
+    from forum.cooking import MAX_MENTIONS
+
+    from ..factories import UserFactory
+
+    for n in range(MAX_MENTIONS + 5):
+        UserFactory(username=f"member{n}")
+    names = " ".join(f"@member{n}" for n in range(MAX_MENTIONS + 5))
+    # Thousands of unknown names cost nothing either: only the first ones are
+    # looked up.
+    noise = " ".join(f"@ghost{n}" for n in range(5000))
+    html, mentioned = cook(f"{names} {noise}")
+    assert len(mentioned) == MAX_MENTIONS
+    assert html.count('href="/members/member') == MAX_MENTIONS
+
+    html, mentioned = cook(f"{noise} @member1")
+    assert mentioned == []
+
+
 def test_recook_posts_dry_run_lists_what_would_change_and_stores_nothing(
     forums, author
 ):
