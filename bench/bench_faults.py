@@ -227,6 +227,7 @@ def prepare(database_url: str) -> dict:
     import django
 
     django.setup()
+    from allauth.mfa.models import Authenticator
     from django.core.management import call_command
     from django.test import Client
 
@@ -246,6 +247,12 @@ def prepare(database_url: str) -> dict:
             username=f"fault{n}", defaults={"email": f"fault{n}@example.org"}
         )
         make_moderator(user)  # moderators are not rate limited
+        # ...once enrolled in two-factor sign-in (community/staff_mfa.py).
+        Authenticator.objects.get_or_create(
+            user=user,
+            type=Authenticator.Type.TOTP,
+            defaults={"data": {"secret": "JBSWY3DPEHPK3PXP"}},
+        )
         posters.append(user)
     topic = create_topic(forum, posters[0], "Fault drill", "Where replies land.")
     watcher, _ = User.objects.get_or_create(

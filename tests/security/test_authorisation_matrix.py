@@ -410,7 +410,11 @@ MATRIX: dict[str, list[Check]] = {
             lambda w: f"/forums/post/{w.post.pk}/restore/",
             "404 404 404 404 404 404 R R",
         ),
-        get(lambda w: f"/forums/post/{w.members_post.pk}/history/", MEMBERS),
+        # Private and unknown answer alike (issue #19): 404, no sign-in hint.
+        get(
+            lambda w: f"/forums/post/{w.members_post.pk}/history/",
+            "404 200 200 200 200 200 200 200",
+        ),
     ],
     "forum-index:topic_action": [
         post(
@@ -424,12 +428,12 @@ MATRIX: dict[str, list[Check]] = {
     ],
     "forum-index:topic_list": [
         get(lambda w: "/forums/forest/", EVERYONE),
-        get(lambda w: "/forums/lounge/", "L 200 200 200 200 200 200 200"),
-        get(lambda w: "/forums/focal/", "L 404 404 404 200 200 200 200"),
+        get(lambda w: "/forums/lounge/", "404 200 200 200 200 200 200 200"),
+        get(lambda w: "/forums/focal/", "404 404 404 404 200 200 200 200"),
     ],
     "forum-index:new_topic": [
         get(lambda w: "/forums/forest/new/", MEMBERS),
-        get(lambda w: "/forums/focal/new/", "L 404 404 404 200 200 200 200"),
+        get(lambda w: "/forums/focal/new/", "404 404 404 404 200 200 200 200"),
     ],
     "forum-index:follow_forum": [
         get(lambda w: "/forums/forest/follow/", "L 405 405 405 405 405 405 405"),
@@ -437,7 +441,7 @@ MATRIX: dict[str, list[Check]] = {
     ],
     "forum-index:topic": [
         get(lambda w: w.topic_url, EVERYONE),
-        get(lambda w: w.members_topic_url, "L 200 200 200 200 200 200 200"),
+        get(lambda w: w.members_topic_url, "404 200 200 200 200 200 200 200"),
         get(lambda w: w.hidden_topic_url, "404 404 404 404 404 404 200 200"),
     ],
     "forum-index:reply": [
