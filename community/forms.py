@@ -1,5 +1,9 @@
+from allauth.account import app_settings as account_settings
+from allauth.account import signals as account_signals
 from allauth.account.adapter import get_adapter
+from allauth.account.forms import AddEmailForm as AllauthAddEmailForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.account.models import EmailAddress
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +22,30 @@ class SignupForm(AllauthSignupForm):
             return super().validate_unique_email(value)
         self.account_already_exists = False
         return get_adapter().validate_unique_email(value)
+
+
+class AddEmailForm(AllauthAddEmailForm):
+    """allauth's "add an address", where an address another account added
+    without verifying it does not count as taken either: the member who
+    verifies it first keeps it (community/email_ownership.py)."""
+
+    def clean_email(self) -> str:
+        value = self.cleaned_data["email"].lower()
+        if address_is_claimed(value, exclude_user=self.user):
+            return super().clean_email()
+        adapter = get_adapter()
+        value = adapter.clean_email(value)
+        if EmailAddress.objects.filter(user=self.user, email__iexact=value).exists():
+            raise adapter.validation_error("duplicate_email")
+        if not EmailAddress.objects.can_add_email(self.user):
+            raise adapter.validation_error(
+                "max_email_addresses", account_settings.MAX_EMAIL_ADDRESSES
+            )
+        # What allauth's own form announces (two-factor accounts check it).
+        account_signals._add_email.send(
+            sender=self.user.__class__, email=value, user=self.user
+        )
+        return value
 
 
 class ProfileForm(forms.ModelForm):

@@ -266,7 +266,10 @@ ACCOUNT_USERNAME_MIN_LENGTH = 3
 ACCOUNT_USERNAME_VALIDATORS = "community.validators.USERNAME_VALIDATORS"
 # An address added but never verified does not block anyone's sign-up; the
 # first account to verify it keeps it (community/email_ownership.py).
-ACCOUNT_FORMS = {"signup": "community.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "community.forms.SignupForm",
+    "add_email": "community.forms.AddEmailForm",
+}
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",

@@ -51,6 +51,32 @@ def test_an_address_another_member_added_unverified_does_not_block_sign_up(
     ).exists()
 
 
+def test_an_address_another_member_added_unverified_can_be_added_by_its_owner(
+    client, network
+):
+    squatter = UserFactory(username="squatter")
+    EmailAddress.objects.create(
+        user=squatter, email="mine@example.org", verified=False, primary=False
+    )
+    owner = UserFactory(username="owner")
+    client.force_login(owner)
+    response = client.post(
+        "/accounts/email/", {"action_add": "", "email": "mine@example.org"}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert EmailAddress.objects.filter(user=owner, email="mine@example.org").exists()
+
+    # An address another account verified still cannot be added.
+    UserFactory(username="holder", email="held@example.org")
+    response = client.post(
+        "/accounts/email/", {"action_add": "", "email": "held@example.org"}
+    )
+    assert response.status_code == 200
+    assert not EmailAddress.objects.filter(
+        user=owner, email="held@example.org"
+    ).exists()
+
+
 def test_an_address_verified_by_another_member_still_blocks_sign_up(client, network):
     UserFactory(email="victim@example.org")  # verified by the factory
     response = signup(client)
