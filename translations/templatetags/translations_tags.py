@@ -20,8 +20,9 @@ FALLBACK_NOTICES = {
 
 @register.filter
 def place_name(value) -> str:
-    """`{{ country.title|place_name }}`: a canonical country or region name in
-    the reader's language (see `translations.names`)."""
+    """`{{ country|place_name }}` or `{{ country.title|place_name }}`: a
+    canonical country or region name in the reader's language (see
+    `translations.names`)."""
     return names.place_name(value)
 
 
