@@ -19,6 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.rich_text import RichText
 
 from chm.sanitizer import clean_html, to_text
@@ -100,8 +101,14 @@ def fetch_feed(url: str) -> bytes:
 
 
 def too_large() -> HarvestError:
+    size = MAX_FEED_BYTES // 2**20
     return HarvestError(
-        _("The feed is larger than %(size)s MB.") % {"size": MAX_FEED_BYTES // 2**20}
+        ngettext(
+            "The feed is larger than %(size)s MB.",
+            "The feed is larger than %(size)s MB.",
+            size,
+        )
+        % {"size": size}
     )
 
 

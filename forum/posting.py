@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from notifications import events
@@ -44,9 +44,17 @@ def check_rate_limit(user, kind: str) -> None:
         seconds = POST_INTERVAL_NEW if new else POST_INTERVAL
     if not cache.add(f"forum:rate:{kind}:{user.pk}", 1, timeout=seconds):
         if kind == "topic":
-            message = _("Please wait %(seconds)s seconds between new topics.")
+            message = ngettext(
+                "Please wait %(seconds)s second between new topics.",
+                "Please wait %(seconds)s seconds between new topics.",
+                seconds,
+            )
         else:
-            message = _("You are posting too fast: please wait %(seconds)s seconds.")
+            message = ngettext(
+                "You are posting too fast: please wait %(seconds)s second.",
+                "You are posting too fast: please wait %(seconds)s seconds.",
+                seconds,
+            )
         raise RateLimited(message % {"seconds": seconds})
 
 
