@@ -14,6 +14,7 @@ from wagtail.models import Locale
 
 from chm.syndication import SiteFeed
 from community.models import CountryPage, RegionPage
+from translations.names import place_name
 
 from .models import BlogPostPage
 
@@ -70,7 +71,7 @@ class NewsFeed(SiteFeed):
             return ", ".join(names)
         if item.source_name:
             return item.source_name
-        return item.country.title if item.country else ""
+        return place_name(item.country)
 
     def item_description(self, item: BlogPostPage) -> str:
         # The intro is plain text: escaped, it is safe HTML for any reader.
@@ -96,11 +97,11 @@ class RegionNewsFeed(NewsFeed):
         return {"region": obj}
 
     def title(self, obj) -> str:
-        return _("CHM Commons: news from %(region)s") % {"region": obj.title}
+        return _("CHM Commons: news from %(region)s") % {"region": place_name(obj)}
 
     def description(self, obj) -> str:
         return _("National news from the countries of %(region)s.") % {
-            "region": obj.title
+            "region": place_name(obj)
         }
 
     def link(self, obj) -> str:
@@ -119,10 +120,12 @@ class CountryNewsFeed(NewsFeed):
         return {"country": obj}
 
     def title(self, obj) -> str:
-        return _("CHM Commons: news from %(country)s") % {"country": obj.title}
+        return _("CHM Commons: news from %(country)s") % {"country": place_name(obj)}
 
     def description(self, obj) -> str:
-        return _("News from the national CHM of %(country)s.") % {"country": obj.title}
+        return _("News from the national CHM of %(country)s.") % {
+            "country": place_name(obj)
+        }
 
     def link(self, obj) -> str:
         return obj.get_url(request=self.request)

@@ -17,7 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.rich_text import RichText
 
 from chm import outbound
@@ -84,9 +84,14 @@ def fetch_feed(url: str) -> bytes:
         logger.info("Feed %s could not be fetched: %s", url, error)
         raise HarvestError(str(UNREACHABLE)) from error
     except outbound.TooLarge as error:
+        size = MAX_FEED_BYTES // 2**20
         raise HarvestError(
-            _("The feed is larger than %(size)s MB.")
-            % {"size": MAX_FEED_BYTES // 2**20}
+            ngettext(
+                "The feed is larger than %(size)s MB.",
+                "The feed is larger than %(size)s MB.",
+                size,
+            )
+            % {"size": size}
         ) from error
     except outbound.TooManyRedirects as error:
         raise HarvestError(_("The feed redirects too many times.")) from error

@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from chm.content_writes import ContentQuerySet
 from interop.serializers import (
     CountryField,
     NamesField,
@@ -35,7 +36,7 @@ POST_LANGUAGES = [
 ]
 
 
-class BlogPostQuerySet(PageQuerySet):
+class BlogPostQuerySet(ContentQuerySet, PageQuerySet):
     def published(self):
         return self.live().public()
 

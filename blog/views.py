@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
@@ -30,7 +31,11 @@ def harvest_now(request, iso: str):
         if outcome["ok"]:
             messages.success(
                 request,
-                _("Feed harvested: %(count)s new items.")
+                ngettext(
+                    "Feed harvested: %(count)s new item.",
+                    "Feed harvested: %(count)s new items.",
+                    outcome["imported"],
+                )
                 % {"count": outcome["imported"]},
             )
         else:

@@ -1,17 +1,32 @@
 """What every RSS/Atom feed of the site shares: the base class, its Atom twin,
-and URL routes that give each request its own feed object and cache it."""
+and URL routes that give each request its own feed object and cache it.
 
+A rendered feed is kept in the shared cache for `CHM_FEED_CACHE_SECONDS` under
+a key that includes the content version (chm/content_writes.py), so an item
+published, edited, hidden or deleted shows in (or leaves) every feed on the
+next request. Readers are told to revalidate each time (an ETag answers them
+with a 304 while nothing changed), so no proxy or browser keeps a stale copy.
+"""
+
+import logging
 import re
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
 from django.urls import path
 from django.utils import translation
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    set_response_etag,
+)
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
-from django.views.decorators.cache import cache_page
 
-FEED_CACHE_SECONDS = 300
+from chm.content_writes import content_version
+
+logger = logging.getLogger(__name__)
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -74,12 +89,43 @@ def atom(feed_class: type[Feed]) -> type[Feed]:
     return AtomFeed
 
 
-def feed_view(feed_class: type[Feed]):
+def _render_feed(feed_class: type[Feed], request, kwargs):
     # A feed object keeps the request it serves, so each request gets its own.
-    def view(request, **kwargs):
-        return feed_class()(request, **kwargs)
+    return feed_class()(request, **kwargs)
 
-    return cache_page(FEED_CACHE_SECONDS)(view)
+
+def feed_view(feed_class: type[Feed]):
+    def view(request, **kwargs):
+        seconds = settings.CHM_FEED_CACHE_SECONDS
+        if seconds <= 0 or request.method not in ("GET", "HEAD"):
+            response = _render_feed(feed_class, request, kwargs)
+        else:
+            # `?lang=` is part of the full path; the feed's language follows it.
+            key = (
+                f"feed-cache:{content_version()}:{request.get_host()}:"
+                f"{request.get_full_path()}"
+            )
+            try:
+                response = cache.get(key)
+            except Exception:  # noqa: BLE001 - without the cache, render as usual
+                logger.warning("feed cache unavailable", exc_info=True)
+                response = None
+            if response is None:
+                response = _render_feed(feed_class, request, kwargs)
+                if response.status_code == 200:
+                    set_response_etag(response)
+                    try:
+                        cache.set(key, response, seconds)
+                    except Exception:  # noqa: BLE001
+                        logger.warning("feed not stored in the cache", exc_info=True)
+        if response.status_code != 200:
+            return response
+        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+        return get_conditional_response(
+            request, etag=response.get("ETag"), response=response
+        )
+
+    return view
 
 
 def feed_routes(prefix: str, feed_class: type[Feed], name: str) -> list:

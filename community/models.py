@@ -10,10 +10,12 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from chm.content_writes import ContentQuerySet
 from interop.serializers import RegionField
 
 from .capacity import CapacityLevel, recommended_action
@@ -43,6 +45,8 @@ class Subject(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "sort_order", "tag__name"]
@@ -74,7 +78,7 @@ def default_languages() -> list[str]:
     return []
 
 
-class UserQuerySet(models.QuerySet):
+class UserQuerySet(ContentQuerySet):
     def listed(self):
         """The expert directory: active members who asked to be listed and
         declared at least one subject. Search finds experts among these only."""
@@ -185,8 +189,15 @@ class User(index.Indexed, AbstractUser):
         return reverse("community:profile", args=[self.username])
 
 
+class PlacePageQuerySet(ContentQuerySet, PageQuerySet):
+    """Regions and countries: bulk writes (groups linked by
+    `create_country_groups`) drop cached pages like a save does."""
+
+
 class RegionPage(Page):
     """A UN regional group: the regional node that gathers its countries."""
+
+    objects = PageManager.from_queryset(PlacePageQuerySet)()
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
 
@@ -216,6 +227,8 @@ class RegionPage(Page):
 
 class CountryPage(Page):
     """A national space: one per CBD Party, run by its national focal points."""
+
+    objects = PageManager.from_queryset(PlacePageQuerySet)()
 
     iso_code = models.CharField(
         _("ISO code"),

@@ -4,8 +4,9 @@ request when it moves. One notification per person and event (the event key)."""
 
 from django.utils.translation import gettext as _
 
-from notifications.audiences import Draft, active
+from notifications.audiences import Draft, active, in_their_languages
 from notifications.models import Kind
+from translations.names import place_name
 
 from .matching import matching_experts, matching_offers, requests_matching_offer
 from .models import Status
@@ -21,15 +22,18 @@ def request_opened(request) -> list[Draft]:
         match.provider.pk for match in matching_experts(request, EXPERTS_NOTIFIED)
     }
     recipients = active(providers | experts) - {request.requested_by_id}
-    title = _("%(country)s asks for help: %(title)s") % {
-        "country": request.country.title,
-        "title": request.title,
-    }
+    titles = in_their_languages(
+        recipients,
+        lambda: (
+            _("%(country)s asks for help: %(title)s")
+            % {"country": place_name(request.country), "title": request.title}
+        ),
+    )
     return [
         Draft(
             user_id,
             Kind.COOP_REQUEST,
-            title,
+            titles[user_id],
             request.get_absolute_url(),
             f"coop-request:{request.pk}",
             request.requested_by_id,

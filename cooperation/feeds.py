@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from chm.syndication import SiteFeed
 from community.models import RegionPage, Subject
+from translations.names import place_name, subject_name
 
 from .listing import filter_offers, filter_requests
 from .models import CooperationOffer, CooperationRequest, Status
@@ -27,7 +28,9 @@ class _Scoped:
         return {}
 
     def scope_name(self, obj) -> str:
-        return obj.tag.name if isinstance(obj, Subject) else obj.title
+        return (
+            subject_name(obj.tag.name) if isinstance(obj, Subject) else place_name(obj)
+        )
 
 
 class SubjectScope:
@@ -64,7 +67,7 @@ class RequestsFeed(_Scoped, SiteFeed):
         ]
 
     def item_title(self, item) -> str:
-        return f"{item.country.title}: {item.title}"
+        return f"{place_name(item.country)}: {item.title}"
 
     def item_link(self, item) -> str:
         return item.get_absolute_url()

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from community.models import RegionPage
+from translations.names import place_name
 
 from .models import (
     ACTIVE_STATUSES,
@@ -163,12 +164,12 @@ def _south_south(need: Need, country, regions) -> tuple[int, list[Reason], bool]
     if region == need.region:
         reason = Reason(
             _("South–South: from %(country)s, in the same region"),
-            {"country": country.title},
+            {"country": place_name(country)},
         )
     else:
         reason = Reason(
             _("South–South: from %(country)s (%(region)s)"),
-            {"country": country.title, "region": region.title},
+            {"country": place_name(country), "region": place_name(region)},
         )
     return SOUTH_POINTS, [reason], True
 
@@ -191,7 +192,9 @@ def score_offer(
         reasons.append(Reason(_("Available worldwide")))
     elif need.region is not None and need.region.pk in region_ids:
         score += COVERAGE_POINTS
-        reasons.append(Reason(_("Covers %(region)s"), {"region": need.region.title}))
+        reasons.append(
+            Reason(_("Covers %(region)s"), {"region": place_name(need.region)})
+        )
     return Match(offer, score, reasons, south)
 
 

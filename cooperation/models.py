@@ -13,6 +13,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from chm.content_writes import ContentQuerySet
+from translations.names import place_name
+
 
 class AssistanceType(models.TextChoices):
     TOOLS = "tools", _("Capacity-building tools and resources")
@@ -58,7 +61,7 @@ def empty_list() -> list:
     return []
 
 
-class RequestQuerySet(models.QuerySet):
+class RequestQuerySet(ContentQuerySet):
     def visible_to(self, user):
         """Every request is public, withdrawn ones included (they keep their
         trail and status badge); what varies by reader is the contact email,
@@ -168,7 +171,7 @@ class CooperationRequest(models.Model):
         return [str(names.get(code, code)) for code in self.languages]
 
 
-class OfferQuerySet(models.QuerySet):
+class OfferQuerySet(ContentQuerySet):
     def visible_to(self, user):
         """Available offers; one that is no longer available stays visible to
         the member who made it and to the Secretariat (`is_staff`)."""
@@ -264,7 +267,7 @@ class CooperationOffer(models.Model):
 
     def provider_name(self) -> str:
         if self.provider_kind == ProviderKind.COUNTRY and self.country_id:
-            return self.country.title
+            return place_name(self.country)
         return self.organisation or self.offered_by.get_display_name()
 
     def assistance_labels(self) -> list[str]:
@@ -294,6 +297,8 @@ class Interest(models.Model):
     )
     message = models.TextField(_("message"), max_length=2000)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -334,6 +339,8 @@ class RequestEvent(models.Model):
     to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     note = models.TextField(max_length=2000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from chm.throttling import hit
@@ -52,9 +52,17 @@ def check_rate_limit(user, kind: str) -> None:
         seconds = POST_INTERVAL_NEW if new else POST_INTERVAL
     if not cache.add(f"forum:rate:{kind}:{user.pk}", 1, timeout=seconds):
         if kind == "topic":
-            message = _("Please wait %(seconds)s seconds between new topics.")
+            message = ngettext(
+                "Please wait %(seconds)s second between new topics.",
+                "Please wait %(seconds)s seconds between new topics.",
+                seconds,
+            )
         else:
-            message = _("You are posting too fast: please wait %(seconds)s seconds.")
+            message = ngettext(
+                "You are posting too fast: please wait %(seconds)s second.",
+                "You are posting too fast: please wait %(seconds)s seconds.",
+                seconds,
+            )
         raise RateLimited(message % {"seconds": seconds}, retry_after=seconds)
 
 
@@ -67,7 +75,11 @@ def check_edit_rate_limit(user) -> None:
     limit = hit(f"user:{user.pk}", settings.CHM_EDIT_RATE_LIMIT, "forum-edit")
     if limit.exceeded:
         raise RateLimited(
-            _("You are editing too fast: please wait %(seconds)s seconds.")
+            ngettext(
+                "You are editing too fast: please wait %(seconds)s second.",
+                "You are editing too fast: please wait %(seconds)s seconds.",
+                limit.retry_after,
+            )
             % {"seconds": limit.retry_after},
             retry_after=limit.retry_after,
         )

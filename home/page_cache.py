@@ -3,9 +3,10 @@
 Most readers of the network are anonymous (newcomers, national sites'
 visitors, harvesters). Their pages are identical for everyone, so a rendered
 page is kept in the shared cache for `CHM_PAGE_CACHE_SECONDS`, keyed by the
-language, host and full path. Correctness comes from a content version: every
-committed write to content (a post, a page publication, a toolkit, a tag...)
-bumps one counter that is part of every key, so the next visitor gets a fresh
+language, host and full path. Correctness comes from a content version
+(chm/content_writes.py): every committed write to content (a post, a page
+publication, a bulk update, a toolkit, a tag...) bumps one counter that is
+part of every key, so the next visitor gets a fresh
 page at once rather than when the entry expires.
 
 What is never cached: requests with a session or pending messages (signed-in
@@ -20,59 +21,17 @@ import logging
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import translation
+from django.utils.cache import get_conditional_response
+
+from chm.content_writes import (  # noqa: F401 - the version lives beside the writes
+    VERSION_KEY,
+    bump_content_version,
+    content_changed,
+    content_version,
+)
 
 logger = logging.getLogger(__name__)
-
-VERSION_KEY = "page-cache:version"
-
-# Writes to these apps change what anonymous visitors see.
-CONTENT_APPS = {
-    "blog",
-    "community",
-    "cooperation",
-    "forum",
-    "home",
-    "tagging",
-    "taggit",
-    "toolkits",
-    "wagtailcore",
-    "wagtaildocs",
-    "wagtailimages",
-}
-# Frequent writes that change nothing an anonymous visitor sees.
-IGNORED_MODELS = {"forum.topicreadstate"}
-
-
-def content_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
-
-
-def bump_content_version() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # the key is gone (cache restarted): start afresh
-        cache.add(VERSION_KEY, 2, timeout=None)
-    except Exception:  # noqa: BLE001 - a cache outage must not fail the write
-        logger.warning("page cache version not bumped", exc_info=True)
-
-
-def content_changed(sender, **kwargs) -> None:
-    """Signal receiver: bump the version once the writing transaction commits."""
-    meta = getattr(sender, "_meta", None)
-    if meta is None or meta.app_label not in CONTENT_APPS:
-        return
-    if meta.label_lower in IGNORED_MODELS:
-        return
-    update_fields = kwargs.get("update_fields")
-    if update_fields and set(update_fields) <= {"last_login"}:
-        return
-    transaction.on_commit(bump_content_version)
 
 
 def _cacheable_request(request) -> bool:
@@ -123,7 +82,10 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
-            return cached
+            # A feed reader revalidating its copy gets a 304 (feeds carry an ETag).
+            return get_conditional_response(
+                request, etag=cached.get("ETag"), response=cached
+            )
 
         response = self.get_response(request)
         if _cacheable_response(response):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community.models import CountryPage
 from forum.models import Forum
+from translations.names import place_name
 
 from .widgets import DEFAULT_ITEMS, MAX_ITEMS
 
@@ -38,7 +39,7 @@ class WidgetForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = [("", "—")] + [
-            (iso.upper(), title)
+            (iso.upper(), place_name(title))
             for iso, title in CountryPage.objects.live()
             .public()
             .filter(locale__language_code=settings.LANGUAGE_CODE)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .throttling import client_key, hit
 
@@ -42,17 +43,7 @@ class ReadAPIMiddleware:
             limit = hit(client_key(request), settings.INTEROP_RATE_LIMIT)
             if limit.exceeded:
                 response = JsonResponse(
-                    {
-                        "message": _(
-                            "Too many requests: at most %(amount)s every "
-                            "%(seconds)s seconds. Try again in %(wait)s seconds."
-                        )
-                        % {
-                            "amount": limit.amount,
-                            "seconds": limit.window,
-                            "wait": limit.retry_after,
-                        }
-                    },
+                    {"message": too_many_requests(limit)},
                     status=429,
                 )
                 response["Retry-After"] = str(limit.retry_after)
@@ -71,3 +62,25 @@ class ReadAPIMiddleware:
         for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME):
             response.cookies.pop(name, None)
         return response
+
+
+def too_many_requests(limit) -> str:
+    """Three counts, each inflected by its own number (ngettext)."""
+    # Translators: the first part of "Too many requests: at most 120 requests
+    # every 60 seconds. Try again in 5 seconds."
+    amount = ngettext(
+        "at most %(amount)s request", "at most %(amount)s requests", limit.amount
+    ) % {"amount": limit.amount}
+    window = ngettext(
+        "every %(seconds)s second", "every %(seconds)s seconds", limit.window
+    ) % {"seconds": limit.window}
+    retry = ngettext(
+        "Try again in %(wait)s second.",
+        "Try again in %(wait)s seconds.",
+        limit.retry_after,
+    ) % {"wait": limit.retry_after}
+    return _("Too many requests: %(amount)s %(window)s. %(retry)s") % {
+        "amount": amount,
+        "window": window,
+        "retry": retry,
+    }

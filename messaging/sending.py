@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .errors import Blocked, MessagingError, NotAllowed, RateLimited, TooLong
 from .models import MAX_MESSAGE_LENGTH, Block, Message
@@ -37,7 +38,11 @@ def check_rate_limit(sender) -> None:
     process through Redis."""
     if not cache.add(f"messaging:interval:{sender.pk}", 1, timeout=MESSAGE_INTERVAL):
         raise RateLimited(
-            _("Please wait %(seconds)s seconds between messages.")
+            ngettext(
+                "Please wait %(seconds)s second between messages.",
+                "Please wait %(seconds)s seconds between messages.",
+                MESSAGE_INTERVAL,
+            )
             % {"seconds": MESSAGE_INTERVAL}
         )
     new = sender.date_joined > timezone.now() - timedelta(days=NEW_MEMBER_DAYS)
@@ -52,7 +57,12 @@ def check_rate_limit(sender) -> None:
         count = 1
     if count > limit:
         raise RateLimited(
-            _("You can send at most %(limit)s messages an hour.") % {"limit": limit}
+            ngettext(
+                "You can send at most %(limit)s message an hour.",
+                "You can send at most %(limit)s messages an hour.",
+                limit,
+            )
+            % {"limit": limit}
         )
 
 
@@ -62,8 +72,15 @@ def clean_body(body: str) -> str:
         raise MessagingError(_("Write a message before sending it."))
     if len(body) > MAX_MESSAGE_LENGTH:
         raise TooLong(
-            _("A message has at most %(limit)s characters (it has %(length)s).")
-            % {"limit": MAX_MESSAGE_LENGTH, "length": len(body)}
+            ngettext(
+                "A message has at most %(limit)s character",
+                "A message has at most %(limit)s characters",
+                MAX_MESSAGE_LENGTH,
+            )
+            % {"limit": MAX_MESSAGE_LENGTH}
+            + " "
+            + ngettext("(it has %(length)s).", "(it has %(length)s).", len(body))
+            % {"length": len(body)}
         )
     return body
 

@@ -2,11 +2,16 @@
 creates, one per recipient at most, never for the actor, never for someone who
 cannot see the item."""
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.utils import translation
 from django.utils.translation import gettext as _
+
+from translations.names import place_name
 
 from .models import Kind, Subscription, WatchLevel
 from .naming import member_label
@@ -41,6 +46,29 @@ def subscribers(objects, level: str = WatchLevel.WATCHING) -> set[int]:
 
 def muted(objects) -> set[int]:
     return subscribers(objects, WatchLevel.MUTED)
+
+
+def in_their_languages(
+    user_ids: Iterable[int], make_title: Callable[[], str]
+) -> dict[int, str]:
+    """Each recipient's title, written in their preferred language: the title
+    is stored and mailed as it is, so it must not be in the language of
+    whoever happened to trigger the event. One rendering per language."""
+    user_ids = list(user_ids)
+    languages = dict(
+        get_user_model()
+        .objects.filter(pk__in=user_ids)
+        .values_list("pk", "preferred_language")
+    )
+    titles: dict[str, str] = {}
+    result = {}
+    for user_id in user_ids:
+        language = languages.get(user_id) or settings.LANGUAGE_CODE
+        if language not in titles:
+            with translation.override(language):
+                titles[language] = str(make_title())
+        result[user_id] = titles[language]
+    return result
 
 
 def active(user_ids) -> set[int]:
@@ -84,17 +112,24 @@ def news_published(post) -> list[Draft]:
     watchers = subscribers([post.country, post.region, *tags, post.owner])
     watchers -= muted([post.country, post.region])
     authors = {link.author_id for link in post.post_authors.all()} | {post.owner_id}
-    place = post.country.title if post.country else ""
+    recipients = active(watchers - authors)
+    titles = in_their_languages(
+        recipients,
+        lambda: (
+            _("News from %(place)s: %(title)s")
+            % {"place": place_name(post.country), "title": post.title}
+        ),
+    )
     return [
         Draft(
             user_id,
             Kind.NEWS,
-            _("News from %(place)s: %(title)s") % {"place": place, "title": post.title},
+            titles[user_id],
             post.url,
             f"news:{post.pk}",
             post.owner_id,
         )
-        for user_id in active(watchers - authors)
+        for user_id in recipients
     ]
 
 

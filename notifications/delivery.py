@@ -11,6 +11,7 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .audiences import Draft
 from .blocking import blockers_of, without_blocked
@@ -115,7 +116,11 @@ def record_like(post, liker_id: int) -> None:
     if not count:
         return
     title = (
-        _("%(count)s people liked your post in “%(title)s”")
+        ngettext(
+            "%(count)s person liked your post in “%(title)s”",
+            "%(count)s people liked your post in “%(title)s”",
+            count,
+        )
         if count > 1
         else _("Someone liked your post in “%(title)s”")
     ) % {"count": count, "title": post.topic.title}

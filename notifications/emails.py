@@ -10,7 +10,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import EmailFrequency, Notification, NotificationSettings
 
@@ -39,6 +39,10 @@ def absolute(url: str) -> str:
     return url if url.startswith("http") else f"{settings.SITE_BASE_URL}{url}"
 
 
+def language_of(user) -> str:
+    return getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
+
+
 def _send(user, subject: str, template: str, context: dict) -> bool:
     if not user.email:
         return False
@@ -52,8 +56,7 @@ def _send(user, subject: str, template: str, context: dict) -> bool:
         "settings_url": absolute(reverse("notifications:settings")),
         "site_url": settings.SITE_BASE_URL,
     }
-    language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
-    with translation.override(language):
+    with translation.override(language_of(user)):
         text = render_to_string(f"notifications/email/{template}.txt", context)
         html = render_to_string(f"notifications/email/{template}.html", context)
     message = EmailMultiAlternatives(
@@ -112,9 +115,12 @@ def send_digests(now=None) -> int:
             if items:
                 for item in items:
                     item.url = absolute(item.url)
-                subject = _("CHM Commons: %(count)s new notifications") % {
-                    "count": len(items)
-                }
+                with translation.override(language_of(setting.user)):
+                    subject = ngettext(
+                        "CHM Commons: %(count)s new notification",
+                        "CHM Commons: %(count)s new notifications",
+                        len(items),
+                    ) % {"count": len(items)}
                 if _send(setting.user, subject, "digest", {"items": items}):
                     Notification.objects.filter(pk__in=[i.pk for i in items]).update(
                         emailed_at=now

@@ -11,6 +11,7 @@ import unicodedata
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from taggit.models import Tag
 
 from blog.models import POST_LANGUAGES
@@ -72,7 +73,11 @@ class SearchForm(forms.Form):
         raw = self.cleaned_data.get("q") or ""
         if len(raw) > MAX_QUERY_LENGTH:
             self._drop(
-                _("Your search was shortened to its first %(n)s characters.")
+                ngettext(
+                    "Your search was shortened to its first %(n)s character.",
+                    "Your search was shortened to its first %(n)s characters.",
+                    MAX_QUERY_LENGTH,
+                )
                 % {"n": MAX_QUERY_LENGTH}
             )
         return clean_query(raw)

@@ -43,7 +43,7 @@ from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.search.backends import get_search_backend
@@ -1046,7 +1046,11 @@ def run_search(request, params: SearchParams) -> SearchResults:
     results.num_pages = max(1, min(MAX_PAGES, -(-results.total // PER_PAGE)))
     if params.page > results.num_pages:
         results.notes.append(
-            _("There are only %(n)s pages of results: showing the last one.")
+            ngettext(
+                "There is only %(n)s page of results: showing it.",
+                "There are only %(n)s pages of results: showing the last one.",
+                results.num_pages,
+            )
             % {"n": results.num_pages}
         )
     results.page = min(params.page, results.num_pages)

@@ -453,6 +453,9 @@ CHM_MAX_REQUEST_BYTES = TOOLKIT_MAX_UPLOAD_BYTES + 1_048_576
 # Anonymous visitors' pages are kept this long in the shared cache; any
 # content write drops them at once (home/page_cache.py). 0 turns it off.
 CHM_PAGE_CACHE_SECONDS = int(os.environ.get("CHM_PAGE_CACHE_SECONDS", "300"))
+# RSS/Atom feeds likewise, for every reader; the same content version drops
+# them at once (chm/syndication.py). 0 turns it off.
+CHM_FEED_CACHE_SECONDS = int(os.environ.get("CHM_FEED_CACHE_SECONDS", "300"))
 
 # Demo data may be loaded only where this is on (never in production).
 CHM_ALLOW_DEMO_DATA = False

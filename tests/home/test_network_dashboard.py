@@ -69,7 +69,7 @@ def test_dashboard_shows_region_totals_and_quiet_countries(client, activity):
     response = client.get("/network/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Last 90 days: 2 news, 1 topics, 3 replies, 0 toolkits" in html
+    assert "Last 90 days: 2 news items, 1 topic, 3 replies, 0 toolkits" in html
     africa = network_health().region("africa")
     asia = network_health().region("asia-pacific")
     assert [c.iso for c in africa.most_active] == ["KE"]
@@ -163,7 +163,7 @@ def test_country_page_shows_its_health_summary(client, activity):
     cache.clear()
     html = client.get("/africa/benin/").content.decode()
     assert "Network health" in html
-    assert "Last 90 days: 2 news, 0 topics, 0 replies, 0 toolkits" in html
+    assert "Last 90 days: 2 news items, 0 topics, 0 replies, 0 toolkits" in html
     assert "failing" in html
     html = client.get("/asia-pacific/fiji/").content.decode()
     assert "Nothing was published from this country in the last 90 days." in html

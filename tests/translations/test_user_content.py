@@ -47,7 +47,7 @@ def test_a_forum_topic_list_filters_by_language(client, forums):
     html = client.get("/forums/forest/?lang=fr").content.decode()
     assert "Sujet en français" in html
     assert "Topic in English" not in html
-    assert 'lang="fr"><strong>Sujet en français' in html
+    assert 'lang="fr" dir="ltr"><strong>Sujet en français' in html
 
 
 def test_a_garbage_language_filter_lists_every_topic(client, forums):
