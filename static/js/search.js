@@ -95,7 +95,8 @@
 
   function lookup() {
     var q = input.value.trim();
-    if (q === lastQuery) return;
+    // The same words again reopen a list that Escape closed.
+    if (q === lastQuery && !list.hidden) return;
     lastQuery = q;
     if (q.length < 2) return close();
     if (controller) controller.abort();
