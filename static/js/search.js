@@ -127,7 +127,15 @@
     go(event.target.closest("[role=option]"));
   });
   input.addEventListener("keydown", function (event) {
-    if (list.hidden) return;
+    if (list.hidden) {
+      // Down arrow on a closed box opens the list for the words typed.
+      if (event.key === "ArrowDown" && input.value.trim().length >= 2) {
+        event.preventDefault();
+        lastQuery = "";
+        lookup();
+      }
+      return;
+    }
     if (event.key === "ArrowDown") {
       event.preventDefault();
       highlight(active + 1);
