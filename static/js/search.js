@@ -1,5 +1,8 @@
 /* Autocomplete for the header search box. Without this file the box is a
    plain GET form to /search/; with it, typing shows a few visible titles.
+   The box follows the ARIA APG combobox pattern (list autocomplete): the
+   input is role=combobox and controls a listbox of options; the arrow keys
+   move aria-activedescendant, Enter opens the chosen one, Escape closes.
    Text is inserted with textContent only, never as HTML. */
 (function () {
   "use strict";
@@ -27,6 +30,7 @@
   form.classList.add("has-suggestions");
   form.appendChild(list);
   input.setAttribute("autocomplete", "off");
+  input.setAttribute("role", "combobox");
   input.setAttribute("aria-autocomplete", "list");
   input.setAttribute("aria-controls", list.id);
   input.setAttribute("aria-expanded", "false");
@@ -64,29 +68,35 @@
     if (!results.length) return close();
     results.forEach(function (result, n) {
       var li = document.createElement("li");
+      // Options hold text only (no links inside: an option's children are
+      // presentational); choosing one goes to its address.
       li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
       li.id = "search-suggestion-" + n;
-      var a = document.createElement("a");
-      a.href = result.url;
-      a.tabIndex = -1;
+      li.setAttribute("data-href", result.url);
       var title = document.createElement("span");
       title.className = "suggestion-title";
       title.textContent = result.title;
       var kind = document.createElement("span");
       kind.className = "suggestion-kind";
       kind.textContent = result.kind;
-      a.appendChild(title);
-      a.appendChild(kind);
-      li.appendChild(a);
+      li.appendChild(title);
+      li.appendChild(kind);
       list.appendChild(li);
     });
     list.hidden = false;
     input.setAttribute("aria-expanded", "true");
   }
 
+  function go(option) {
+    var href = option && option.getAttribute("data-href");
+    if (href) window.location.href = href;
+  }
+
   function lookup() {
     var q = input.value.trim();
-    if (q === lastQuery) return;
+    // The same words again reopen a list that Escape closed.
+    if (q === lastQuery && !list.hidden) return;
     lastQuery = q;
     if (q.length < 2) return close();
     if (controller) controller.abort();
@@ -109,8 +119,23 @@
     clearTimeout(timer);
     timer = setTimeout(lookup, 180);
   });
+  // Keep the focus in the box while the mouse picks an option.
+  list.addEventListener("mousedown", function (event) {
+    event.preventDefault();
+  });
+  list.addEventListener("click", function (event) {
+    go(event.target.closest("[role=option]"));
+  });
   input.addEventListener("keydown", function (event) {
-    if (list.hidden) return;
+    if (list.hidden) {
+      // Down arrow on a closed box opens the list for the words typed.
+      if (event.key === "ArrowDown" && input.value.trim().length >= 2) {
+        event.preventDefault();
+        lastQuery = "";
+        lookup();
+      }
+      return;
+    }
     if (event.key === "ArrowDown") {
       event.preventDefault();
       highlight(active + 1);
@@ -119,7 +144,7 @@
       highlight(active - 1);
     } else if (event.key === "Enter" && active >= 0) {
       event.preventDefault();
-      window.location.href = options()[active].querySelector("a").href;
+      go(options()[active]);
     } else if (event.key === "Escape") {
       // Close the list only: a search box would also clear what was typed.
       event.preventDefault();
