@@ -7,10 +7,10 @@ import json
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.staticfiles import finders
-from PIL import Image
+from PIL import Image, ImageChops
 from wagtail.admin.views.account import LoginView
 
-from home.management.commands.build_app_icons import draw_icon
+from home.management.commands.build_app_icons import ICONS, draw_icon
 
 
 def test_the_manifest_is_served_as_a_web_app_manifest(client, db):
@@ -88,3 +88,16 @@ def test_the_admin_asks_no_third_party_for_avatars(client, people):
     client.force_login(people.staff)
     html = client.get("/admin/").content.decode()
     assert "gravatar" not in html.lower()
+
+
+def test_the_committed_icons_are_drawn_from_the_current_favicon_svg():
+    """Run `manage.py build_app_icons` after changing static/favicon.svg."""
+    svg = finders.find("favicon.svg")
+    for name, size, maskable in ICONS:
+        with Image.open(finders.find(f"icons/{name}")) as committed:
+            drawn = draw_icon(svg, size, maskable)
+            difference = ImageChops.difference(
+                committed.convert("RGBA"), drawn.convert("RGBA")
+            )
+            # Tolerance for resampling differences between Pillow versions.
+            assert max(high for _low, high in difference.getextrema()) <= 8, name
