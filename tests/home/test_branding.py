@@ -101,3 +101,12 @@ def test_the_committed_icons_are_drawn_from_the_current_favicon_svg():
             )
             # Tolerance for resampling differences between Pillow versions.
             assert max(high for _low, high in difference.getextrema()) <= 8, name
+
+
+def test_the_admin_not_found_page_shows_the_sites_mark(client, people):
+    client.force_login(people.staff)
+    response = client.get("/admin/no-such-screen/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'alt="CHM Commons"' in html
+    assert 'aria-label="Wagtail"' not in html
