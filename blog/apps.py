@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,6 +8,7 @@ class BlogConfig(AppConfig):
     verbose_name = _("National news")
 
     def ready(self) -> None:
+        from community.country_actions import CountryAction, register_country_action
         from tagging.sections import TagSection, register_tag_section
         from tagging.vocabulary import register_public_tag_use
 
@@ -26,6 +28,28 @@ class BlogConfig(AppConfig):
                 title=_("News"),
                 template="blog/tag_section.html",
                 items=news_for_tag,
+                order=10,
+            )
+        )
+
+        # "Post news" on a country's page: Wagtail's editor for a new post
+        # under that country, for those who may add pages there.
+        register_country_action(
+            CountryAction(
+                key="post-news",
+                label=_("Post news"),
+                url=lambda page: reverse(
+                    "wagtailadmin_pages:add",
+                    args=[
+                        BlogPostPage._meta.app_label,
+                        BlogPostPage._meta.model_name,
+                        page.pk,
+                    ],
+                ),
+                allowed=lambda permissions: (
+                    permissions.can_add_subpage()
+                    and BlogPostPage.can_create_at(permissions.page)
+                ),
                 order=10,
             )
         )

@@ -20,6 +20,7 @@ from translations import views as translation_views
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("favicon.ico", home_views.favicon, name="favicon"),
+    path("manifest.webmanifest", home_views.web_app_manifest, name="web_app_manifest"),
     # Before Wagtail's own: the chooser's answer, scoped to pages the member
     # may list (community/page_chooser.py).
     path(

@@ -12,5 +12,6 @@ def site_chrome(request) -> dict:
 
     return {
         "SITE_NAME": settings.WAGTAIL_SITE_NAME,
+        "THEME_COLOR": settings.CHM_THEME_COLOR,
         "unread_notifications": unread_notifications,
     }

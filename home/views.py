@@ -1,10 +1,12 @@
 from functools import lru_cache
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -30,6 +32,37 @@ def favicon(request):
 @lru_cache(maxsize=1)
 def _favicon_bytes() -> bytes:
     return Path(finders.find("favicon.ico")).read_bytes()
+
+
+# The PNG icons drawn from favicon.svg by `manage.py build_app_icons`.
+APP_ICONS = (
+    ("icons/icon-192.png", "192x192", "any"),
+    ("icons/icon-512.png", "512x512", "any"),
+    ("icons/icon-maskable-512.png", "512x512", "maskable"),
+)
+
+
+@require_GET
+def web_app_manifest(request):
+    """/manifest.webmanifest: what a phone needs to add the site to its home
+    screen (name, icons, colour), at one URL for every language."""
+    manifest = {
+        "id": "/",
+        "name": settings.WAGTAIL_SITE_NAME,
+        "short_name": settings.WAGTAIL_SITE_NAME,
+        "start_url": "/",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": settings.CHM_THEME_COLOR,
+        "icons": [
+            {"src": static(path), "sizes": sizes, "type": "image/png", "purpose": use}
+            for path, sizes, use in APP_ICONS
+        ],
+    }
+    response = JsonResponse(manifest, content_type="application/manifest+json")
+    patch_cache_control(response, public=True, max_age=86400)
+    return response
 
 
 @never_cache

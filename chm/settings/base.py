@@ -34,6 +34,9 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_BASE_URL = os.environ.get("CHM_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # The site's name: page titles, the admin, emails, authenticator apps.
 CHM_SITE_NAME = "CHM Commons"
+# The brand's green (static/favicon.svg, --accent in site.css): browsers
+# colour their toolbar with it, and the web app manifest names it.
+CHM_THEME_COLOR = "#1f6b4a"
 
 # Proxies we run in front of the site (chm/client_address.py): IP addresses,
 # networks, or `unix` for nginx on daphne's Unix socket. Only their
@@ -436,9 +439,10 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-# Avatars in the admin over HTTPS whatever the admin is served on (Wagtail's
-# default is protocol-relative), as its CSP allows images from https: only.
-WAGTAIL_GRAVATAR_PROVIDER_URL = "https://www.gravatar.com/avatar"
+# No Gravatar: the admin would otherwise ask gravatar.com for every user's
+# avatar, telling a third party who works in the admin and when. Users get
+# Wagtail's default avatar, or the one they upload.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 TAGGIT_CASE_INSENSITIVE = True
 
 # Largest file a toolkit resource may have (enforced by the app, whatever the

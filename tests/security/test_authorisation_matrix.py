@@ -79,6 +79,7 @@ def post(url, expect, data=None, note=""):
 MATRIX: dict[str, list[Check]] = {
     "healthz": [get(lambda w: "/healthz", EVERYONE)],
     "favicon": [get(lambda w: "/favicon.ico", EVERYONE)],
+    "web_app_manifest": [get(lambda w: "/manifest.webmanifest", EVERYONE)],
     "wagtaildocs_serve": [
         get(lambda w: w.document.url, EVERYONE),
     ],
