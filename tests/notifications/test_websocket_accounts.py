@@ -13,6 +13,7 @@ from community.national_spaces import make_moderator
 from forum.moderation import suspend_member
 from notifications.delivery import user_group
 
+from ..factories import enrol_in_two_factor
 from ..forum.conftest import established
 from .test_websocket import communicator, receive, session_cookie
 
@@ -37,6 +38,7 @@ def closes_allowed_by_daphne(code: int) -> bool:
 def test_suspending_a_member_closes_their_open_socket():
     member, moderator = established(), established()
     make_moderator(moderator)
+    enrol_in_two_factor(moderator)  # staff powers need it
     session = session_cookie(member)
 
     async def scenario():
@@ -83,6 +85,7 @@ def test_a_deactivated_account_gets_nothing_more_from_a_socket_it_kept(frame):
 def test_a_suspended_member_cannot_open_a_new_socket():
     member, moderator = established(), established()
     make_moderator(moderator)
+    enrol_in_two_factor(moderator)  # staff powers need it
     session = session_cookie(member)
     suspend_member(member, moderator)
 
