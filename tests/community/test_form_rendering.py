@@ -5,6 +5,8 @@ errors and hints tied to their inputs."""
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.factories import UserFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -93,3 +95,28 @@ def test_a_field_in_error_is_invalid_and_described_by_its_error(client, network)
     password = form.find(id="id_password1")
     assert "id_password1_helptext" in password["aria-describedby"].split()
     assert form.find(id="id_password1_helptext") is not None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/accounts/password/reset/",
+        "/accounts/password/change/",
+        "/members/{username}/edit/",
+    ],
+)
+def test_account_and_profile_forms_put_labels_above_fields(client, network, url):
+    user = UserFactory(username="ama")
+    client.force_login(user)
+    soup = page(client.get(url.format(username=user.username)))
+    form = soup.select_one("main form.stacked-form")
+    labels = form.find_all("label", class_="form-label")
+    assert labels
+    for label in labels:
+        assert label_comes_before_its_input(form, label["for"])
+    assert not any(
+        word[:1].isupper()
+        for label in labels
+        for word in label.get_text().split()[1:]
+        if word.isalpha() and word.lower() not in {"cbd", "un"}
+    ), [label.get_text() for label in labels]
