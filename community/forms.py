@@ -2,6 +2,10 @@ from allauth.account import app_settings as account_settings
 from allauth.account import signals as account_signals
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import AddEmailForm as AllauthAddEmailForm
+from allauth.account.forms import ChangePasswordForm as AllauthChangePasswordForm
+from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import ResetPasswordKeyForm as AllauthResetPasswordKeyForm
+from allauth.account.forms import SetPasswordForm as AllauthSetPasswordForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.account.models import EmailAddress
 from django import forms
@@ -13,9 +17,55 @@ from .impersonation import display_name_taken
 from .models import CountryPage, Subject, User
 
 
-class SignupForm(AllauthSignupForm):
+class SiteLabelsMixin:
+    """allauth's forms in the site's voice: sentence-case labels from our own
+    catalogue ("Remember me", not "Remember Me") and no placeholders standing
+    in for labels (labels sit above the fields, GOV.UK Frontend)."""
+
+    labels: dict = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name in self.labels:
+                field.label = self.labels[name]
+            field.widget.attrs.pop("placeholder", None)
+
+
+class LoginForm(SiteLabelsMixin, AllauthLoginForm):
+    labels = {
+        "login": _("Email"),
+        "password": _("Password"),
+        "remember": _("Remember me"),
+    }
+
+
+class ChangePasswordForm(SiteLabelsMixin, AllauthChangePasswordForm):
+    labels = {
+        "oldpassword": _("Current password"),
+        "password1": _("New password"),
+        "password2": _("New password again"),
+    }
+
+
+class SetPasswordForm(SiteLabelsMixin, AllauthSetPasswordForm):
+    labels = {"password1": _("Password"), "password2": _("Password again")}
+
+
+class ResetPasswordKeyForm(SiteLabelsMixin, AllauthResetPasswordKeyForm):
+    labels = {"password1": _("New password"), "password2": _("New password again")}
+
+
+class SignupForm(SiteLabelsMixin, AllauthSignupForm):
     """allauth's sign-up, where an address someone added without verifying it
     does not count as taken (community/email_ownership.py)."""
+
+    labels = {
+        "email": _("Email"),
+        "username": _("Username"),
+        "password1": _("Password"),
+        "password2": _("Password again"),
+    }
 
     def validate_unique_email(self, value) -> str:
         if address_is_claimed(value):
@@ -24,7 +74,7 @@ class SignupForm(AllauthSignupForm):
         return get_adapter().validate_unique_email(value)
 
 
-class AddEmailForm(AllauthAddEmailForm):
+class AddEmailForm(SiteLabelsMixin, AllauthAddEmailForm):
     """allauth's "add an address", where an address another account added
     without verifying it does not count as taken either: the member who
     verifies it first keeps it (community/email_ownership.py)."""

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
+from chm.forms import EMPTY_LABEL
 from community.capacity import CapacityLevel
 from community.models import CountryPage
 from tagging.vocabulary import check_tags
@@ -82,7 +83,7 @@ class ToolkitProposalForm(forms.Form):
     )
     audience = forms.ChoiceField(
         label=_("Audience"),
-        choices=[("", "—"), *Audience.choices],
+        choices=[("", EMPTY_LABEL), *Audience.choices],
         required=False,
     )
     languages = forms.MultipleChoiceField(
@@ -93,7 +94,9 @@ class ToolkitProposalForm(forms.Form):
     publisher = forms.CharField(label=_("Publisher"), max_length=200, required=False)
     authors = forms.CharField(label=_("Authors"), max_length=500, required=False)
     licence = forms.ChoiceField(
-        label=_("Licence"), choices=[("", "—"), *Licence.choices], required=False
+        label=_("Licence"),
+        choices=[("", EMPTY_LABEL), *Licence.choices],
+        required=False,
     )
     publication_date = forms.DateField(
         label=_("Publication date"),

@@ -92,6 +92,8 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "csp",
     "django.contrib.admin",
+    # Django's widget templates, for FORM_RENDERER below.
+    "django.forms",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -145,6 +147,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Every form renders through templates/forms/ (GOV.UK Frontend's behaviour:
+# labels above fields, error summary linked to fields): chm/forms.py.
+FORM_RENDERER = "chm.forms.FormRenderer"
 
 # Database: SQLite on the embedded default, PostgreSQL via DATABASE_URL.
 DATABASES = {
@@ -268,10 +274,15 @@ ACCOUNT_USERNAME_MIN_LENGTH = 3
 # Look-alike usernames ("аdmin" in Cyrillic) are refused: community/validators.py.
 ACCOUNT_USERNAME_VALIDATORS = "community.validators.USERNAME_VALIDATORS"
 # An address added but never verified does not block anyone's sign-up; the
-# first account to verify it keeps it (community/email_ownership.py).
+# first account to verify it keeps it (community/email_ownership.py). All of
+# them: sentence-case labels and no placeholders on allauth's forms.
 ACCOUNT_FORMS = {
     "signup": "community.forms.SignupForm",
     "add_email": "community.forms.AddEmailForm",
+    "login": "community.forms.LoginForm",
+    "change_password": "community.forms.ChangePasswordForm",
+    "set_password": "community.forms.SetPasswordForm",
+    "reset_password_from_key": "community.forms.ResetPasswordKeyForm",
 }
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
