@@ -199,9 +199,10 @@ def test_private_messages_and_their_emails_show_hostile_bodies_and_names_inert(
     assert_clean("notifications", get_ok(client, "/notifications/"))
     for n in range(40):
         assert_clean("thread", get_ok(client, f"/messages/with/sender{n}/"))
-    # The same notices again, as a daily digest.
+    # The same notices again, as a daily digest. Reading the threads marked
+    # them read (a digest lists unread notices only): unread them first.
     NotificationSettings.objects.filter(user=reader).update(email_frequency="daily")
-    Notification.objects.update(emailed_at=None)
+    Notification.objects.update(emailed_at=None, read_at=None)
     assert send_digests(timezone.now() + timedelta(days=2))
     html_mails = [
         (email.subject, content)
