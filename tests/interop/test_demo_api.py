@@ -19,8 +19,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
-from django.db import connections
+from django.core.management.color import no_style
+from django.db import connection, connections
 from django.test import override_settings
 from django.test.testcases import LiveServerThread, _StaticFilesHandler
 from django.urls import reverse
@@ -36,10 +38,24 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     media = tmp_path_factory.mktemp("demo-media")
     with override_settings(MEDIA_ROOT=media, INTEROP_RATE_LIMIT="1000000/m"):
         with django_db_blocker.unblock():
+            # What the migrations wrote (the default Site, the root page and
+            # collection, the locales), put back after the flush: the tests
+            # that run later read them, as Django's serialized_rollback does.
+            migrated = connection.creation.serialize_db_to_string()
             call_command("seed_demo", verbosity=0)
         yield
         with django_db_blocker.unblock():
-            call_command("flush", verbosity=0, interactive=False)
+            call_command(
+                "flush", verbosity=0, interactive=False, inhibit_post_migrate=True
+            )
+            connection.creation.deserialize_db_from_string(migrated)
+            # The flush restarted every id sequence; the rows are back with
+            # their ids, so move the sequences past them.
+            with connection.cursor() as cursor:
+                for sql in connection.ops.sequence_reset_sql(
+                    no_style(), apps.get_models()
+                ):
+                    cursor.execute(sql)
 
 
 def markdown_examples() -> list[str]:
