@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "interop",
     "wagtail.api.v2",
     "corsheaders",
+    "django_htmx",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -119,6 +120,8 @@ MIDDLEWARE = [
     # django-csp's middleware, with a policy of its own for the Wagtail admin.
     "chm.csp.PathCSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # request.htmx: views answer htmx's in-page requests with a fragment.
+    "django_htmx.middleware.HtmxMiddleware",
     "chm.throttling.PostRateLimitMiddleware",
     "community.staff_mfa.StaffMFAMiddleware",
     "translations.middleware.PreferredLanguageMiddleware",
