@@ -83,8 +83,14 @@ def language_links(request, page=None) -> LanguageLinks:
 
 def translated_addresses(request, page: Page) -> dict[str, str]:
     """Language code: relative address, for the live translations of `page`."""
+    # One query; the view restrictions are read only when there is a
+    # translation to check (a restricted translation is never named).
+    others = list(page.get_translations().live())
+    if not others:
+        return {}
     found = {}
-    for translation in page.get_translations(inclusive=True).live().public():
+    public = Page.objects.filter(pk__in=[other.pk for other in others]).public()
+    for translation in [page, *public]:
         url = translation.get_url(request)
         if url:
             found.setdefault(locale_code(translation.locale_id), url)
@@ -139,9 +145,16 @@ def text_page_links(request, page: Page) -> LanguageLinks:
         # language than its own: the original is the page to index.
         return LanguageLinks(canonical=canonical)
     alternates = []
-    translations = (
-        page.get_translations(inclusive=True).live().public().specific().order_by("pk")
-    )
+    translations = [page]
+    if page.get_translations().live().exists():
+        # Read in full only when there are some (most pages have none).
+        translations = (
+            page.get_translations(inclusive=True)
+            .live()
+            .public()
+            .specific()
+            .order_by("pk")
+        )
     for translation in translations:
         language = content_language(translation)
         if any(code == hreflang(language) for code, _url in alternates):
