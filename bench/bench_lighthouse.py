@@ -26,6 +26,15 @@ TARGETS = {"performance": 90, "accessibility": 100, "best-practices": 95, "seo":
 
 
 def audit(bin_dir: Path, url: str, keep: Path | None) -> dict:
+    """One Lighthouse run; a second try when Chromium fails to start (it
+    sometimes does on a loaded machine)."""
+    try:
+        return audit_once(bin_dir, url, keep)
+    except subprocess.CalledProcessError:
+        return audit_once(bin_dir, url, keep)
+
+
+def audit_once(bin_dir: Path, url: str, keep: Path | None) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
         report = Path(scratch) / "report.json"
         subprocess.run(  # noqa: S603
