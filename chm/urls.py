@@ -9,17 +9,27 @@ from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from blog import views as blog_views
 from community.page_chooser import ScopedChosenMultipleView
+from forum.sitemaps import TopicSitemap
 from home import views as home_views
+from home.sitemaps import PageSitemap
 from interop import urls as interop_urls
 from translations import views as translation_views
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("favicon.ico", home_views.favicon, name="favicon"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": {"pages": PageSitemap, "topics": TopicSitemap}},
+        name="sitemap",
+    ),
     path("manifest.webmanifest", home_views.web_app_manifest, name="web_app_manifest"),
     # Before Wagtail's own: the chooser's answer, scoped to pages the member
     # may list (community/page_chooser.py).

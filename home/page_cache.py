@@ -3,7 +3,8 @@
 Most readers of the network are anonymous (newcomers, national sites'
 visitors, harvesters). Their pages are identical for everyone, so a rendered
 page is kept in the shared cache for `CHM_PAGE_CACHE_SECONDS`, keyed by the
-language, host and full path. Correctness comes from a content version
+language, scheme, host and full path (pages name their own absolute address:
+canonical and hreflang links). Correctness comes from a content version
 (chm/content_writes.py): every committed write to content (a post, a page
 publication, a bulk update, a toolkit, a tag...) bumps one counter that is
 part of every key, so the next visitor gets a fresh
@@ -74,7 +75,7 @@ class AnonymousPageCacheMiddleware:
         try:
             key = (
                 f"page-cache:{content_version()}:{translation.get_language()}:"
-                f"{host}:{request.get_full_path()}"
+                f"{request.scheme}://{host}:{request.get_full_path()}"
             )
             cached = cache.get(key)
         except Exception:  # noqa: BLE001 - without the cache, render as usual

@@ -7,6 +7,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -202,4 +203,38 @@ def network_export(request, fmt: str):
             row = country.as_row()
             writer.writerow([row[column] for column in CSV_COLUMNS])
     response["Content-Disposition"] = f'attachment; filename="chm-network.{fmt}"'
+    return response
+
+
+# Nothing private is reachable without signing in; these are kept out of
+# crawlers' way because they are per-visitor, endless or not pages at all.
+ROBOTS_DISALLOW = (
+    "/admin/",
+    "/django-admin/",
+    "/accounts/",
+    "/messages/",
+    "/notifications/",
+    "/search/",
+    "/harvest/",
+    "/i18n/",
+)
+# Outside i18n_patterns: no language prefix.
+LANGUAGE_NEUTRAL = {"/admin/", "/django-admin/", "/i18n/"}
+
+
+@require_GET
+def robots_txt(request):
+    """robots.txt: what crawlers may skip, in every language, and the sitemap."""
+    prefixes = [""] + [
+        f"/{code}"
+        for code, _name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
+    lines = ["User-agent: *"]
+    for path in ROBOTS_DISALLOW:
+        for prefix in [""] if path in LANGUAGE_NEUTRAL else prefixes:
+            lines.append(f"Disallow: {prefix}{path}")
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+    patch_cache_control(response, public=True, max_age=86400)
     return response

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.http import Http404
 from wagtail.models import Locale, Page, Site
 
-from .languages import current_language
+from .languages import current_language, supported
 
 # Editorial pages that are translated; other pages (forum index, libraries)
 # are frames around user content and are not expected to have translations.
@@ -56,4 +56,7 @@ def is_fallback(page) -> bool:
         return False
     if page._meta.label not in TRANSLATABLE_PAGE_TYPES:
         return False
-    return locale_code(page.locale_id) != current_language()
+    # News says which language it is written in: a French post read in French
+    # stands for nothing else.
+    written_in = supported(getattr(page, "language", None))
+    return (written_in or locale_code(page.locale_id)) != current_language()

@@ -101,11 +101,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "wagtail.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.middleware.DatabaseUnavailableMiddleware",
+    # Compresses anonymous pages without a CSRF token (BREACH: chm/compression.py).
+    "chm.compression.AnonymousGZipMiddleware",
     # The read API: CORS for GETs, then rate limits and ETags, before sessions.
     "corsheaders.middleware.CorsMiddleware",
     "interop.middleware.ReadAPIMiddleware",

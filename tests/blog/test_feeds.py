@@ -127,7 +127,8 @@ def test_pages_and_feeds_do_not_grow_from_5_to_200_posts(client, network):
         make_post(network.benin, n, tags=[forest], author=authors[n % 2])
     assert counts() == few
     assert max(few[path] for path in FEEDS) <= 12
-    assert max(few[path] for path in PAGES) <= 20
+    # 21: one of them reads the page's translations (its hreflang alternates).
+    assert max(few[path] for path in PAGES) <= 21
 
 
 def test_feeds_are_cached(client, news, django_assert_num_queries):

@@ -1,0 +1,28 @@
+from django import template
+
+from home.seo import describe
+from translations.alternates import hreflang, language_links
+from translations.languages import current_language
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/seo_head.html", takes_context=True)
+def seo_head(context, indexable: bool = True) -> dict:
+    """The head's description, Open Graph tags, canonical address and
+    language alternates (home.seo, translations.alternates). Error pages pass
+    `indexable=False`: a description, `noindex`, no addresses."""
+    request = context.get("request")
+    title, description = describe(context)
+    links = None
+    if indexable and request is not None:
+        links = language_links(request, context.get("page"))
+    return {
+        "title": title or context.get("SITE_NAME", ""),
+        "description": description,
+        "indexable": indexable,
+        "links": links,
+        "og_type": "article" if context.get("topic") is not None else "website",
+        "og_locale": hreflang(current_language()).replace("-", "_"),
+        "SITE_NAME": context.get("SITE_NAME", ""),
+    }
