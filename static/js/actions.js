@@ -45,7 +45,19 @@
   });
   document.addEventListener("htmx:sendError", function () { say(failed); });
 
+  var clearTimer = null;
+
   document.addEventListener("htmx:afterSettle", function () {
+    // A confirmation ("Marked as the solution.") fades after a while; a
+    // refusal stays until the next action.
+    var region = statusRegion();
+    window.clearTimeout(clearTimer);
+    if (region && region.firstElementChild && !region.querySelector(".message-error")) {
+      var shown = region.firstElementChild;
+      clearTimer = window.setTimeout(function () {
+        if (region.firstElementChild === shown) region.replaceChildren();
+      }, 10000);
+    }
     // A control that disappeared hands focus on (e.g. "Mark as read").
     var marked = document.querySelector("[data-focus-after-swap]");
     if (marked) {

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from forum.models import Forum, ForumIndexPage, PostLike, Topic
 from forum.posting import create_topic, reply
 from messaging.models import Block
+from notifications.models import Notification
 
 from ..conftest import build_network
 from ..factories import PASSWORD, UserFactory
@@ -164,4 +165,46 @@ def test_block_asks_in_a_dialog_or_on_a_page(live_server, browser, discussion):
     page.get_by_role("button", name="Unblock", exact=True).click()
     expect(page.get_by_role("link", name="Block this member")).to_be_visible()
     assert not Block.objects.exists()
+    context.close()
+
+
+def test_show_more_and_mark_read_stay_on_the_page(live_server, browser, discussion):
+    topic, _answer = discussion
+    Notification.objects.bulk_create(
+        Notification(
+            recipient=topic.author,
+            kind="reply",
+            title=f"Notice {n}",
+            url="/forums/",
+            event_key=f"notice-{n}",
+        )
+        for n in range(35)
+    )
+    context = browser.new_context()
+    page = context.new_page()
+    sign_in(page, live_server, "asker@example.org")
+    page.goto(live_server.url + "/notifications/")
+    page.evaluate("window.__stillHere = 'yes'")
+    items = page.locator("#notification-list > li")
+    expect(items).to_have_count(30)
+    page.get_by_role("link", name="Show more").click()
+    expect(items).to_have_count(Notification.objects.count())
+    expect(page.get_by_role("link", name="Show more")).to_have_count(0)
+    # The first item that arrived has the focus.
+    assert page.evaluate("document.activeElement.tagName") == "LI"
+
+    first = items.first
+    first.get_by_role("button", name="Mark as read").click()
+    expect(first).not_to_have_class(re.compile(r"\bunread\b"))
+    expect(first.get_by_role("button", name="Mark as read")).to_have_count(0)
+    unread = Notification.objects.filter(read_at=None).count()
+    expect(page.locator("#bell-count")).to_have_text(str(unread))
+    page.get_by_role("button", name="Mark all as read").first.click()
+    expect(page.locator("#action-status")).to_contain_text(
+        "All notifications are marked as read."
+    )
+    expect(page.locator("#notification-list > li.unread")).to_have_count(0)
+    expect(page.locator("#bell-count")).to_be_hidden()
+    assert page.evaluate("window.__stillHere") == "yes"
+    assert not Notification.objects.filter(read_at=None).exists()
     context.close()
