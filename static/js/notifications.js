@@ -66,7 +66,9 @@
         var posts = document.querySelector("ol.posts");
         if (post && posts) {
           post.classList.add("post-live");
-          posts.appendChild(document.importNode(post, true));
+          var added = posts.appendChild(document.importNode(post, true));
+          // Its like and solution controls work in place like the others.
+          if (window.htmx) window.htmx.process(added);
         }
       });
   }
