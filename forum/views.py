@@ -7,14 +7,15 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
+from chm import htmx
 from notifications.models import WatchLevel
 from notifications.subscriptions import set_watch_level, watch_level
 from translations.languages import supported
 
-from . import moderation, posting, redaction
+from . import moderation, posting, reading, redaction
 from .errors import ForumError
 from .forms import EditForm, FlagForm, MoveForm, ReplyForm, TopicForm
 from .models import Flag, Forum, Post, PostLike, Topic, TopicReadState
@@ -131,7 +132,7 @@ def topic_detail(request, index, forum_slug: str, topic_id: int):
                 "post_id", flat=True
             )
         )
-        mark_read(user, topic, min(last, topic.post_count))
+        reading.mark_read(user, topic, min(last, topic.post_count))
     topic.forum = forum
     for post in posts:
         post.topic = topic  # already loaded: no query per post
@@ -154,18 +155,6 @@ def topic_detail(request, index, forum_slug: str, topic_id: int):
         "follow_url": f"{index.url}t/{topic.pk}/follow/",
     }
     return render(request, index, "forum/topic_detail.html", context)
-
-
-def mark_read(user, topic: Topic, number: int) -> None:
-    """Move the member's read mark forward (never back): one query once the
-    member has read the topic before."""
-    moved = TopicReadState.objects.filter(
-        user=user, topic=topic, last_read_number__lt=number
-    ).update(last_read_number=number)
-    if not moved:
-        TopicReadState.objects.get_or_create(
-            user=user, topic=topic, defaults={"last_read_number": number}
-        )
 
 
 def _can_write(user, topic: Topic) -> bool:
@@ -271,6 +260,11 @@ POST_ACTIONS = {
 }
 
 
+# Actions that update the topic page in place under htmx.
+IN_PLACE_POST_ACTIONS = {"like", "unlike", "solution", "unsolve"}
+
+
+@htmx.vary_on_htmx
 def post_action(request, index, post_id: int, action: str):
     if action not in POST_ACTIONS:
         raise Http404
@@ -294,6 +288,8 @@ def post_action(request, index, post_id: int, action: str):
             },
         )
     if not request.user.is_authenticated:
+        if request.htmx:
+            return htmx.sign_in_first(request, topic.url_for_post_number(post.number))
         return redirect_to_login(request.get_full_path())
     if action == "redact":
         return redact_revision(request, index, post)
@@ -303,6 +299,7 @@ def post_action(request, index, post_id: int, action: str):
         return flag_post(request, index, topic, post)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    previous_solution_id = topic.solution_id
     try:
         if action == "delete":
             posting.delete_post(post, request.user)
@@ -315,7 +312,8 @@ def post_action(request, index, post_id: int, action: str):
             posting.unlike_post(post, request.user)
         elif action == "solution":
             posting.mark_solution(post, request.user)
-            messages.success(request, _("Marked as the solution."))
+            if not request.htmx:
+                messages.success(request, _("Marked as the solution."))
         elif action == "unsolve":
             posting.unmark_solution(topic, request.user)
         elif action == "hide":
@@ -323,13 +321,41 @@ def post_action(request, index, post_id: int, action: str):
         elif action == "restore":
             moderation.restore_post(post, request.user)
     except ForumError as error:
+        if request.htmx:
+            return htmx.refusal(request, error.message, error.status)
         if error.status != 400:
             return refused(request, index, error)
         messages.error(request, error.message)
         response = redirect(topic.url_for_post_number(post.number))
         response.status_code = 303
         return response
+    if request.htmx and action in IN_PLACE_POST_ACTIONS:
+        return post_controls(request, index, topic, post, action, previous_solution_id)
     return redirect(topic.url_for_post_number(post.number))
+
+
+def post_controls(request, index, topic, post, action, previous_solution_id):
+    """The fragment htmx swaps after a like or a solution: the post's fresh
+    like count and state, or every solution marker that moved."""
+    context = {"page": index, "topic": topic}
+    if action in ("like", "unlike"):
+        post.refresh_from_db(fields=["like_count"])
+        post.liked = action == "like"
+        context["post"] = post
+        return htmx.fragment(request, "forum/includes/like_control.html", context)
+    topic.refresh_from_db(fields=["solution"])
+    previous = None
+    if previous_solution_id and previous_solution_id != post.pk:
+        previous = Post.objects.filter(pk=previous_solution_id).first()
+    context |= {
+        "post": post,
+        "previous": previous,
+        "can_mark_solution": posting.can_mark_solution(request.user, topic),
+        "message": _("Marked as the solution.")
+        if topic.solution_id == post.pk
+        else _("No longer marked as the solution."),
+    }
+    return htmx.fragment(request, "forum/includes/solution_response.html", context)
 
 
 def refused(request, index, error: ForumError):
@@ -396,19 +422,24 @@ def flag_post(request, index, topic, post):
     )
 
 
-TOPIC_ACTIONS = {"follow", "lock", "unlock", "pin", "unpin", "delete", "move"}
+TOPIC_ACTIONS = {"follow", "lock", "unlock", "pin", "unpin", "delete", "move", "read"}
 
 
+@htmx.vary_on_htmx
 def topic_action(request, index, topic_id: int, action: str):
     if action not in TOPIC_ACTIONS:
         raise Http404
     topic = get_topic(request, topic_id)
     if not request.user.is_authenticated:
+        if request.htmx:
+            return htmx.sign_in_first(request, topic.forum.get_absolute_url())
         return redirect_to_login(topic.get_absolute_url())
     if action == "move":
         return move_topic(request, index, topic)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    if action == "read":
+        return mark_topic_read(request, index, topic)
     try:
         if action == "follow":
             level = request.POST.get("level", "")
@@ -426,6 +457,23 @@ def topic_action(request, index, topic_id: int, action: str):
             return refused(request, index, error)
         messages.error(request, error.message)
     return redirect(topic.get_absolute_url())
+
+
+def mark_topic_read(request, index, topic):
+    reading.mark_topic_read(request.user, topic)
+    if request.htmx:
+        topic.is_new, topic.unread = False, 0
+        return htmx.fragment(
+            request,
+            "forum/includes/read_marker.html",
+            {"page": index, "topic": topic, "marked_read": True},
+        )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, request.is_secure()
+    ):
+        target = topic.forum.get_absolute_url()
+    return redirect(target)
 
 
 def move_topic(request, index, topic):

@@ -13,8 +13,9 @@ page at once rather than when the entry expires.
 What is never cached: requests with a session or pending messages (signed-in
 members, someone just told "saved") or a language cookie other than the
 page's, anything but GET, responses that set a cookie (a CSRF token in a
-form), responses marked private or no-store (`never_cache`), and anything but
-a 200.
+form), responses marked private or no-store (`never_cache`), anything but
+a 200, and htmx's in-page requests (HX-Request): their answer may be a
+fragment, which must never be stored under, or served for, the page's key.
 """
 
 import logging
@@ -42,6 +43,7 @@ def _cacheable_request(request) -> bool:
     return (
         settings.CHM_PAGE_CACHE_SECONDS > 0
         and request.method == "GET"
+        and "HX-Request" not in request.headers
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
         and chosen in (None, translation.get_language())

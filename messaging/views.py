@@ -3,9 +3,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from .errors import MessagingError
 from .forms import MessageForm
@@ -136,10 +136,13 @@ def conversation(request, username: str):
     )
 
 
-@require_POST
 @login_required
 def block(request, username: str):
+    """GET asks "Block X?" (the page behind the dialog when scripts are off);
+    POST blocks."""
     other = _member(username)
+    if request.method != "POST":
+        return _confirm(request, other, blocking=True)
     try:
         block_member(request.user, other)
     except MessagingError as refusal:
@@ -157,13 +160,31 @@ def block(request, username: str):
     return redirect("messaging:conversation", username=other.username)
 
 
-@require_POST
 @login_required
 def unblock(request, username: str):
     other = _member(username)
+    if request.method != "POST":
+        return _confirm(request, other, blocking=False)
     unblock_member(request.user, other)
     messages.success(
         request,
         _("%(name)s can send you messages again.") % {"name": other.get_display_name()},
     )
     return redirect("messaging:conversation", username=other.username)
+
+
+def _confirm(request, other, *, blocking: bool):
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    if other.pk == request.user.pk:
+        return render(
+            request,
+            "messaging/refused.html",
+            {"error": _("You cannot block yourself.")},
+            status=400,
+        )
+    return render(
+        request,
+        "messaging/block_confirm.html",
+        {"other": other, "blocking": blocking},
+    )

@@ -1,5 +1,6 @@
-"""Notices becoming read because what they announce was read elsewhere (a
-private message read in its conversation)."""
+"""Notices becoming read: by the member (one, or all of them), or because
+what they announce was read elsewhere (a private message read in its
+conversation). Each update wakes the member's bells (NotificationQuerySet)."""
 
 from collections.abc import Iterable
 
@@ -21,3 +22,20 @@ def mark_events_read(recipient_ids: Iterable[int], event_keys: Iterable[str]) ->
         .unread()
         .update(read_at=timezone.now())
     )
+
+
+def mark_read(notification: Notification) -> bool:
+    """Mark one notice read; False when it already was."""
+    return bool(
+        Notification.objects.filter(pk=notification.pk)
+        .unread()
+        .update(read_at=timezone.now())
+    )
+
+
+def mark_all_read(user) -> int:
+    return Notification.objects.for_user(user).unread().update(read_at=timezone.now())
+
+
+def unread_count(user) -> int:
+    return Notification.objects.for_user(user).unread().count()

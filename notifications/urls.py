@@ -6,6 +6,7 @@ app_name = "notifications"
 urlpatterns = [
     path("", views.notification_list, name="list"),
     path("<int:pk>/open/", views.open_notification, name="open"),
+    path("<int:pk>/read/", views.mark_read, name="read"),
     path("read-all/", views.mark_all_read, name="read_all"),
     path("following/", views.following, name="following"),
     path("follow/<str:kind>/<int:pk>/", views.follow, name="follow"),

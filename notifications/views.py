@@ -4,12 +4,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from django_htmx.http import trigger_client_event
 
+from chm import htmx
+
+from . import reading
 from .emails import user_from_token
 from .followable import kind_for_model, readable_followable
 from .forms import SettingsForm
@@ -38,18 +42,55 @@ def notification_list(request):
 def open_notification(request, pk: int):
     notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
     if notification.read_at is None:
-        Notification.objects.filter(pk=pk).update(read_at=timezone.now())
+        reading.mark_read(notification)
     return redirect(
         notification.url if notification.url.startswith("/") else "notifications:list"
     )
 
 
-@login_required
+READ_EVENT = "chm:notifications-read"
+
+
+@htmx.login_required
 @require_POST
+@htmx.vary_on_htmx
+def mark_read(request, pk: int):
+    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    reading.mark_read(notification)
+    if not request.htmx:
+        return redirect(_back_to_list(request))
+    notification.refresh_from_db(fields=["read_at"])
+    response = htmx.fragment(
+        request,
+        "notifications/includes/item.html",
+        {"item": notification, "marked_read": True},
+    )
+    # notifications.js brings the bell (and the list) up to date.
+    return trigger_client_event(
+        response, READ_EVENT, {"id": pk, "unread": reading.unread_count(request.user)}
+    )
+
+
+@htmx.login_required
+@require_POST
+@htmx.vary_on_htmx
 def mark_all_read(request):
-    Notification.objects.for_user(request.user).unread().update(read_at=timezone.now())
-    messages.success(request, _("All notifications are marked as read."))
-    return redirect("notifications:list")
+    reading.mark_all_read(request.user)
+    message = _("All notifications are marked as read.")
+    if not request.htmx:
+        messages.success(request, message)
+        return redirect("notifications:list")
+    response = htmx.status_message(request, message)
+    return trigger_client_event(response, READ_EVENT, {"id": "all", "unread": 0})
+
+
+def _back_to_list(request) -> str:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, request.is_secure()
+    ):
+        return target
+    return reverse("notifications:list")
 
 
 @login_required

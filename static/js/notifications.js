@@ -3,8 +3,28 @@
 (function () {
   "use strict";
   var bell = document.getElementById("bell");
-  if (!bell || !window.WebSocket) return;
   var countEl = document.getElementById("bell-count");
+
+  // "Mark as read" done in place (htmx): the server says what is now read and
+  // how many remain unread.
+  document.body.addEventListener("chm:notifications-read", function (event) {
+    var detail = event.detail || {};
+    if (countEl && typeof detail.unread === "number") {
+      countEl.textContent = String(detail.unread);
+      countEl.hidden = detail.unread === 0;
+      if (bell) bell.setAttribute("data-unread", String(detail.unread));
+    }
+    if (detail.id === "all") {
+      document.querySelectorAll(".notification.unread, #bell-list li.unread").forEach(function (el) {
+        el.classList.remove("unread");
+      });
+      document.querySelectorAll(".notification-read-form").forEach(function (form) {
+        form.remove();
+      });
+    }
+  });
+
+  if (!bell || !window.WebSocket) return;
   var panel = document.getElementById("bell-panel");
   var list = document.getElementById("bell-list");
   var topicEl = document.querySelector("[data-topic-id]");
@@ -46,7 +66,9 @@
         var posts = document.querySelector("ol.posts");
         if (post && posts) {
           post.classList.add("post-live");
-          posts.appendChild(document.importNode(post, true));
+          var added = posts.appendChild(document.importNode(post, true));
+          // Its like and solution controls work in place like the others.
+          if (window.htmx) window.htmx.process(added);
         }
       });
   }

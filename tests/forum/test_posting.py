@@ -209,7 +209,7 @@ def test_unread_markers_follow_what_the_member_has_read(client, forums, author, 
     client.get(url(topic))
     assert TopicReadState.objects.get(user=member, topic=topic).last_read_number == 3
     html = client.get("/forums/forest/").content.decode()
-    assert "unread" not in html.split("<tbody>")[1].split("</tbody>")[0]
+    assert "unread" not in html.split('<tbody id="topic-rows">')[1].split("</tbody>")[0]
     allow_next_post(author)
     from forum.posting import reply
 

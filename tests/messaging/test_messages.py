@@ -188,9 +188,15 @@ def test_blocking_oneself_is_refused(client, bob):
     assert not Block.objects.exists()
 
 
-def test_block_and_unblock_need_a_post(client, alice, bob):
+def test_block_and_unblock_ask_first_and_need_a_post(client, alice, bob):
     client.force_login(alice)
-    assert client.get("/messages/with/bob/block/").status_code == 405
+    response = client.get("/messages/with/bob/block/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Block Bob Newcomer?" in html
+    assert 'action="/messages/with/bob/block/"' in html
+    assert not Block.objects.exists()
+    assert client.put("/messages/with/bob/block/").status_code == 405
     assert not Block.objects.exists()
 
 

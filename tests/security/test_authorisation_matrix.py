@@ -250,10 +250,12 @@ MATRIX: dict[str, list[Check]] = {
         get(lambda w: "/messages/with/nobody-here/", "L 404 404 404 404 404 404 404"),
     ],
     "messaging:block": [
-        get(lambda w: f"/messages/with/{w.owner.username}/block/", POST_ONLY),
+        # GET asks "Block X?" (the confirmation page without JavaScript).
+        get(lambda w: f"/messages/with/{w.owner.username}/block/", MEMBERS),
         post(lambda w: f"/messages/with/{w.owner.username}/block/", MEMBERS_POST),
     ],
     "messaging:unblock": [
+        get(lambda w: f"/messages/with/{w.owner.username}/unblock/", MEMBERS),
         post(lambda w: f"/messages/with/{w.owner.username}/unblock/", MEMBERS_POST),
     ],
     "search:search": [get(lambda w: "/search/?q=forest", EVERYONE)],
@@ -269,6 +271,17 @@ MATRIX: dict[str, list[Check]] = {
         # Someone else's notification does not exist for you.
         post(
             lambda w: f"/notifications/{w.notification.pk}/open/",
+            "L 404 404 404 404 404 404 404",
+        ),
+    ],
+    "notifications:read": [
+        get(
+            lambda w: f"/notifications/{w.notification.pk}/read/",
+            "L 405 405 405 405 405 405 405",
+        ),
+        # Someone else's notification does not exist for you.
+        post(
+            lambda w: f"/notifications/{w.notification.pk}/read/",
             "L 404 404 404 404 404 404 404",
         ),
     ],
@@ -423,6 +436,8 @@ MATRIX: dict[str, list[Check]] = {
             MEMBERS_POST,
             {"level": "watching"},
         ),
+        post(lambda w: f"/forums/t/{w.topic.pk}/read/", MEMBERS_POST),
+        get(lambda w: f"/forums/t/{w.topic.pk}/read/", "L 405 405 405 405 405 405 405"),
         post(lambda w: f"/forums/t/{w.topic.pk}/pin/", "L 403 403 403 403 403 R R"),
         post(lambda w: f"/forums/t/{w.topic.pk}/unpin/", "L 403 403 403 403 403 R R"),
         post(lambda w: f"/forums/t/{w.topic.pk}/nonsense/", NOT_FOUND),

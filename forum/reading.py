@@ -1,0 +1,22 @@
+"""How far each member has read each topic: the read marks behind the topic
+list's "New" and "N unread" badges."""
+
+from .models import Topic, TopicReadState
+
+
+def mark_read(user, topic: Topic, number: int) -> None:
+    """Move the member's read mark forward (never back): one query once the
+    member has read the topic before."""
+    moved = TopicReadState.objects.filter(
+        user=user, topic=topic, last_read_number__lt=number
+    ).update(last_read_number=number)
+    if not moved:
+        TopicReadState.objects.get_or_create(
+            user=user, topic=topic, defaults={"last_read_number": number}
+        )
+
+
+def mark_topic_read(user, topic: Topic) -> None:
+    """Everything in the topic so far counts as read (the topic list's "Mark
+    as read"), without opening it."""
+    mark_read(user, topic, topic.post_count)
