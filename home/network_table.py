@@ -37,6 +37,10 @@ TEXT_SORTS = {"country", "region"}
 PARAMETERS = {"map", "colour", "region", "level", "q", "sort", "dir", "page", "show"}
 
 
+def default_direction(sort: str) -> str:
+    return "asc" if sort in TEXT_SORTS else "desc"
+
+
 class BadTableRequest(ValueError):
     """A query parameter the dashboard does not understand; shown as a 400."""
 
@@ -75,8 +79,8 @@ class TableState:
             "show": "all" if self.show_all else "",
         }
         values.update({k: "" if v is None else str(v) for k, v in changes.items()})
-        defaults = {"map": "capacity", "sort": "country", "dir": "asc", "page": "1"}
-        if values["sort"] == "country" and values["dir"] == "asc":
+        defaults = {"map": "capacity", "sort": "country", "page": "1"}
+        if values["dir"] == default_direction(values["sort"] or "country"):
             values["dir"] = ""
         kept = {k: v for k, v in values.items() if v and v != defaults.get(k)}
         return "?" + urlencode(kept) if kept else "?"
@@ -168,7 +172,7 @@ def parse_state(params, health: NetworkHealth) -> TableState:
             % {"value": sort[:40], "known": ", ".join(SORTS)}
         )
     state.sort = sort
-    direction = params.get("dir") or ("asc" if sort in TEXT_SORTS else "desc")
+    direction = params.get("dir") or default_direction(sort)
     if direction not in DIRECTIONS:
         raise BadTableRequest(
             _("Unknown direction “%(value)s”: use asc or desc.")
@@ -252,7 +256,7 @@ def _columns(state: TableState) -> list[dict]:
         if current:
             next_dir = "desc" if state.dir == "asc" else "asc"
         else:
-            next_dir = "asc" if key in TEXT_SORTS else "desc"
+            next_dir = default_direction(key)
         columns.append(
             {
                 "key": key,

@@ -125,7 +125,7 @@ def _bad_request(request, message: str):
 def _month_axis(months) -> tuple[list[str], list[str]]:
     """Month names in the reader's language (Django's formats under the active
     language), with the year under the first month and under each January."""
-    labels = [date_format(month, "M") for month in months]
+    labels = [date_format(month, "N") for month in months]
     years = [
         date_format(month, "Y") if index == 0 or month.month == 1 else ""
         for index, month in enumerate(months)

@@ -117,6 +117,8 @@ def path_data(rings: list[list[tuple[float, float]]]) -> str:
         for point in rounded[1:]:
             if point != kept[-1]:
                 kept.append(point)
+        if len(kept) > 1 and kept[-1] == kept[0]:
+            kept.pop()  # `z` closes the ring
         if len(kept) < 3:
             continue
         (x0, y0), steps = kept[0], []
