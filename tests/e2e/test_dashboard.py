@@ -140,3 +140,29 @@ def test_with_javascript_the_map_switches_in_place(live_server, browser, parties
     page.get_by_role("heading", name="Parties by capacity level").wait_for()
     assert page.csp_violations == []
     context.close()
+
+
+def test_with_javascript_the_table_filters_and_sorts_in_place(
+    live_server, browser, parties
+):
+    context, page = open_page(browser, live_server.url + "/network/")
+    page.evaluate("window.notReloaded = true")
+    page.select_option("#filter-region", "africa")
+    page.fill("#filter-q", "ken")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url(re.compile(r"region=africa"))
+    page.get_by_text("1 Party", exact=True).wait_for()
+    assert page.locator(".dash-table tbody tr").count() == 1
+    page.get_by_role("link", name="Clear").click()
+    page.wait_for_url(re.compile(r"/network/#parties$"))
+    page.get_by_text("Parties 1 to 15 of 196").wait_for()
+    page.locator("#sort-news").click()
+    page.wait_for_url(re.compile(r"sort=news"))
+    page.locator("th[aria-sort='descending']").wait_for()
+    assert page.evaluate("window.notReloaded") is True
+    # A country's link in the table still opens its page.
+    page.locator("#country-ke").get_by_role("link", name="Kenya").click()
+    page.wait_for_url("**/africa/kenya/")
+    assert page.get_by_role("heading", name="Kenya", level=1).is_visible()
+    assert page.csp_violations == []
+    context.close()
