@@ -18,9 +18,11 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
+from chm.content_writes import content_version
+
 WINDOW_DAYS = 90
 TIMELINE_MONTHS = 12
-CACHE_KEY = "network:health:v1"
+CACHE_KEY = "network:health:v2"
 CACHE_SECONDS = 15 * 60
 ACTIVITY_KINDS = ("news", "topics", "replies", "toolkits")
 # How many countries the "most active" and "least active" lists name at most.
@@ -74,6 +76,62 @@ class CountryHealth:
 
 
 @dataclass
+class RankGroup:
+    """Countries with the same activity. `listed` is False when the group is
+    too large for the list: it is then summed up ("140 Parties: 0")."""
+
+    activity: int
+    countries: list[CountryHealth]
+    listed: bool = True
+
+
+@dataclass
+class Ranking:
+    groups: list[RankGroup] = field(default_factory=list)
+
+    @property
+    def ids(self) -> set[int]:
+        return {c.id for group in self.groups for c in group.countries}
+
+    @property
+    def listed(self) -> list[CountryHealth]:
+        return [c for g in self.groups if g.listed for c in g.countries]
+
+    def __bool__(self) -> bool:
+        return bool(self.groups)
+
+
+def rank(countries: list[CountryHealth], descending: bool, size: int = RANKED):
+    """The `size` countries at one end of the activity ranking, in groups of
+    equal activity so that a tie is never split: a group that fits is listed
+    whole; a group too large to list (a hundred quiet countries, say) is
+    counted instead, for the first two groups, and the list goes on with the
+    next groups."""
+    ordered = sorted(
+        countries, key=lambda c: (-c.activity if descending else c.activity, c.title)
+    )
+    groups: list[RankGroup] = []
+    for country in ordered:
+        if groups and groups[-1].activity == country.activity:
+            groups[-1].countries.append(country)
+        else:
+            groups.append(RankGroup(country.activity, [country]))
+    ranking, room = Ranking(), size
+    for group in groups:
+        if len(group.countries) <= room:
+            ranking.groups.append(group)
+            room -= len(group.countries)
+        elif not ranking.listed and len(ranking.groups) < 2:
+            group.listed = False
+            ranking.groups.append(group)
+        else:
+            break
+        if room == 0:
+            break
+    return ranking
+
+
+@dataclass
 class RegionHealth:
     slug: str
     title: str
@@ -89,40 +147,6 @@ class RegionHealth:
     def totals(self) -> dict[str, int]:
         kinds = (*ACTIVITY_KINDS, "active_members", "activity")
         return {kind: self.total(kind) for kind in kinds}
-
-    def _ranked(self) -> list[CountryHealth]:
-        active = [c for c in self.countries if not c.is_quiet]
-        return sorted(active, key=lambda c: (-c.activity, c.title))
-
-    @property
-    def can_rank(self) -> bool:
-        """Ranking needs two active countries at least: with fewer, "most"
-        and "least" active would name the same country."""
-        return len(self._ranked()) >= 2
-
-    @property
-    def most_active(self) -> list[CountryHealth]:
-        """The top of the ranking: at most RANKED, and never more than half
-        the active countries, so that it never meets `least_active`."""
-        ranked = self._ranked()
-        return ranked[: min(RANKED, (len(ranked) + 1) // 2)]
-
-    @property
-    def least_active(self) -> list[CountryHealth]:
-        """The bottom of the ranking, least active first; disjoint from
-        `most_active` (empty when fewer than two countries were active)."""
-        ranked = self._ranked()
-        bottom = ranked[len(self.most_active) :]
-        return sorted(bottom, key=lambda c: (c.activity, c.title))[:RANKED]
-
-    @property
-    def active_count(self) -> int:
-        return len(self._ranked())
-
-    @property
-    def lists_are_short(self) -> bool:
-        """Too few active countries to fill both lists: each names fewer."""
-        return self.can_rank and self.active_count < 2 * RANKED
 
     @property
     def quiet(self) -> list[CountryHealth]:
@@ -147,6 +171,25 @@ class NetworkHealth:
 
     def region(self, slug: str) -> RegionHealth | None:
         return next((r for r in self.regions if r.slug == slug), None)
+
+    @property
+    def most_active(self) -> Ranking:
+        """The most active Parties of the whole network (never a region's
+        few): those with the most contributions, ties kept together."""
+        active = [c for c in self.countries if not c.is_quiet]
+        return rank(active, descending=True)
+
+    @property
+    def least_active(self) -> Ranking:
+        """The least active, quiet ones included, never naming a country
+        that `most_active` names."""
+        most = self.most_active
+        rest = [c for c in self.countries if c.id not in most.ids]
+        return rank(rest, descending=False)
+
+    @property
+    def quiet_count(self) -> int:
+        return sum(1 for country in self.countries if country.is_quiet)
 
     @property
     def capacity_distribution(self) -> list[int]:
@@ -177,14 +220,22 @@ class NetworkHealth:
         }
 
 
+def _cache_key(suffix: str = "") -> str:
+    """Keyed by the content version (chm/content_writes.py), like the page
+    cache: a post, a publication or a changed capacity level shows on the
+    next request instead of when the entry expires."""
+    return f"{CACHE_KEY}:{content_version()}{suffix}"
+
+
 def network_health(refresh: bool = False) -> NetworkHealth:
     """The cached figures; `refresh` recomputes them now."""
+    key = _cache_key()
     if not refresh:
-        cached = cache.get(CACHE_KEY)
+        cached = cache.get(key)
         if cached is not None:
             return cached
     health = compute_network_health()
-    cache.set(CACHE_KEY, health, CACHE_SECONDS)
+    cache.set(key, health, CACHE_SECONDS)
     return health
 
 
@@ -270,7 +321,7 @@ def _focal_point_exists():
 def country_health(country) -> CountryHealth:
     """One country's figures for its page, in a single query (scalar
     subqueries) and cached; the same definitions as the dashboard's."""
-    key = f"{CACHE_KEY}:country:{country.iso_code.upper()}"
+    key = _cache_key(f":country:{country.iso_code.upper()}")
     cached = cache.get(key)
     if cached is not None:
         return cached

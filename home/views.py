@@ -16,9 +16,12 @@ from django.views.decorators.http import require_GET
 
 from chm.csv_export import csv_writer
 from community.capacity import CapacityLevel
+from translations.names import place_name
 
 from .charts import bar_chart, line_chart
-from .network_health import WINDOW_DAYS, network_health
+from .network_health import ACTIVITY_BUCKETS, WINDOW_DAYS, network_health
+from .network_table import BadTableRequest, build_table, map_tabs, parse_state
+from .world_map import world_map
 
 
 @require_GET
@@ -95,8 +98,6 @@ def healthz(request):
 
 # The network dashboard -----------------------------------------------------
 
-DASHBOARD_PARAMETERS = {"colour", "region"}
-COLOURINGS = ("capacity", "activity")
 CSV_COLUMNS = (
     "iso",
     "title",
@@ -116,80 +117,95 @@ CSV_COLUMNS = (
 )
 
 
-class BadDashboardRequest(Exception):
-    pass
-
-
-def _dashboard_filters(request, health):
-    """The dashboard's few query parameters; anything else is a mistake the
-    reader should hear about rather than a silently ignored filter."""
-    unknown = sorted(set(request.GET) - DASHBOARD_PARAMETERS)
-    if unknown:
-        raise BadDashboardRequest(
-            _("Unknown parameter: %(names)s. Known: colour, region.")
-            % {"names": ", ".join(unknown)}
-        )
-    colour = request.GET.get("colour") or "capacity"
-    if colour not in COLOURINGS:
-        raise BadDashboardRequest(
-            _("Unknown colouring “%(value)s”: use capacity or activity.")
-            % {"value": colour[:40]}
-        )
-    region = None
-    slug = request.GET.get("region")
-    if slug:  # the form's "All regions" sends an empty value
-        region = health.region(slug)
-        if region is None:
-            raise BadDashboardRequest(
-                _("Unknown region “%(value)s”.") % {"value": slug[:40]}
-            )
-    return colour, region
-
-
 def _bad_request(request, message: str):
     return render(
         request, "home/network_bad_request.html", {"error": message}, status=400
     )
 
 
+def _month_axis(months) -> tuple[list[str], list[str]]:
+    """Month names in the reader's language (Django's formats under the active
+    language), with the year under the first month and under each January."""
+    labels = [date_format(month, "N") for month in months]
+    years = [
+        date_format(month, "Y") if index == 0 or month.month == 1 else ""
+        for index, month in enumerate(months)
+    ]
+    return labels, years
+
+
 @require_GET
 def network_dashboard(request):
     health = network_health()
     try:
-        colour, region = _dashboard_filters(request, health)
-    except BadDashboardRequest as error:
+        state = parse_state(request.GET, health)
+    except BadTableRequest as error:
         return _bad_request(request, str(error))
-    regions = [region] if region else health.regions
-    month_labels = [date_format(month, "M y") for month in health.months]
     capacity = bar_chart(
         [str(level) for level in range(6)],
         health.capacity_distribution,
+        width=360,
+        height=200,
         css_prefix="level-",
+        y_title=_("Parties"),
     )
-    timeline = line_chart(month_labels, [(r.title, r.timeline) for r in health.regions])
+    month_labels, month_years = _month_axis(health.months)
+    timeline = line_chart(
+        month_labels,
+        [(place_name(r.title), r.timeline) for r in health.regions],
+        sublabels=month_years,
+        y_title=_("Contributions"),
+    )
+    month_names = [date_format(m, "YEAR_MONTH_FORMAT") for m in health.months]
+    table = build_table(health, state)
+    world = world_map()
+    on_map = [(country, world.places.get(country.iso)) for country in health.countries]
     return render(
         request,
         "home/network_dashboard.html",
         {
             "health": health,
-            "regions": regions,
-            "selected_region": region,
-            "colour": colour,
+            "state": state,
+            "table": table,
+            "map_tabs": map_tabs(state),
+            "clear_url": table.links["clear"],
+            "show_all_url": table.links["show_all"],
+            "show_pages_url": table.links["show_pages"],
+            "month_rows": [
+                {"name": name, "values": [r.timeline[i] for r in health.regions]}
+                for i, name in enumerate(month_names)
+            ],
+            "world": world,
+            "shapes": [(c, p) for c, p in on_map if p and p.path],
+            "dots": [(c, p) for c, p in on_map if p and not p.path],
+            "off_map": [c for c, p in on_map if p is None],
             "capacity_chart": capacity,
             "timeline_chart": timeline,
-            "month_labels": month_labels,
+            "month_names": month_names,
             "capacity_levels": CapacityLevel.choices,
+            "activity_buckets": _activity_legend(),
             "window_days": WINDOW_DAYS,
         },
     )
+
+
+def _activity_legend() -> list[tuple[int, str]]:
+    """The activity map's classes and their text, from ACTIVITY_BUCKETS."""
+    legend = [(0, _("No activity"))]
+    low = 1
+    for bucket, bound in enumerate(ACTIVITY_BUCKETS[1:], start=1):
+        legend.append((bucket, f"{low}–{bound}"))
+        low = bound + 1
+    legend.append((len(ACTIVITY_BUCKETS), f"{low}+"))
+    return legend
 
 
 @require_GET
 def network_export(request, fmt: str):
     health = network_health()
     try:
-        _colour, region = _dashboard_filters(request, health)
-    except BadDashboardRequest as error:
+        region = parse_state(request.GET, health).region
+    except BadTableRequest as error:
         return HttpResponse(
             f"{error}\n", status=400, content_type="text/plain; charset=utf-8"
         )

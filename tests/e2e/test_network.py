@@ -13,25 +13,28 @@ from ..factories import PASSWORD, UserFactory
 # The site's sign-in says "Sign in"; allauth's two-factor step, "Sign In".
 SIGN_IN = re.compile(r"^sign in$", re.IGNORECASE)
 
+
+def map_tab(page, name: str):
+    tabs = page.get_by_role("navigation", name="Colour the map by")
+    return tabs.get_by_role("link", name=name, exact=True)
+
+
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True),
 ]
 
 
-def test_dashboard_charts_render_and_colouring_switches_without_script(
-    live_server, page
-):
+def test_dashboard_charts_render_and_colouring_switches(live_server, page):
     build_network()
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Dashboard").click()
-    assert page.get_by_role("heading", name="Countries by capacity level").is_visible()
+    assert page.get_by_role("heading", name="Parties by capacity level").is_visible()
     assert page.locator("svg rect.bar").count() == 6
-    page.select_option("#colour-select", "activity")
-    page.get_by_role("button", name="Show").click()
-    assert "colour=activity" in page.url
-    assert page.get_by_role("heading", name="Countries by activity").is_visible()
-    assert page.locator(".tile.activity-0").count() == 3
+    map_tab(page, "Activity").click()
+    page.get_by_role("heading", name="Parties by activity").wait_for()
+    assert "map=activity" in page.url
+    assert page.locator("svg.world-map a.fill-activity-0").count() == 3
     assert page.csp_violations == []
 
 

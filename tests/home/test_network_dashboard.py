@@ -10,7 +10,13 @@ from django.utils import timezone
 
 from blog.models import FeedHarvest
 from community.models import CountryPage
-from home.network_health import CountryHealth, RegionHealth, network_health
+from home.charts import nice_ticks
+from home.network_health import (
+    CountryHealth,
+    NetworkHealth,
+    RegionHealth,
+    network_health,
+)
 
 from ..blog.conftest import make_post
 from ..factories import UserFactory
@@ -65,30 +71,40 @@ def test_dashboard_counts_activity_per_country_over_the_last_90_days(client, act
     assert benin.feed_status == "error" and fiji.feed_status == "none"
 
 
-def test_dashboard_shows_region_totals_and_quiet_countries(client, activity):
+def test_dashboard_shows_region_totals_and_network_wide_rankings(client, activity):
     response = client.get("/network/")
     assert response.status_code == 200
     html = response.content.decode()
     assert "Last 90 days: 2 news items, 1 topic, 3 replies, 0 toolkits" in html
-    africa = network_health().region("africa")
-    asia = network_health().region("asia-pacific")
-    assert [c.iso for c in africa.most_active] == ["KE"]
-    assert [c.iso for c in africa.least_active] == ["BJ"]
-    assert africa.quiet == []
-    assert [c.iso for c in asia.quiet] == ["FJ"]
-    assert "No country went quiet." in html
-    assert '<ul class="quiet-countries"><li><a href="/asia-pacific/fiji/">Fiji' in html
+    health = network_health()
+    assert [c.iso for c in health.most_active.listed] == ["KE", "BJ"]
+    assert [c.iso for c in health.least_active.listed] == ["FJ"]
+    most, least = html.split('id="least-heading"')
+    assert '<a href="/africa/kenya/">Kenya</a>' in most.split('id="most-heading"')[1]
+    assert '<a href="/asia-pacific/fiji/">Fiji</a>' in least.split("</section>")[0]
 
 
 def test_dashboard_draws_the_map_and_charts_as_svg_and_switches_colouring(
     client, activity
 ):
     html = client.get("/network/").content.decode()
-    assert '<li class="tile level-3">' in html  # Benin by capacity
-    assert html.count("<svg") == 2 and "<polyline" in html
-    html = client.get("/network/?colour=activity").content.decode()
-    assert '<li class="tile activity-0">' in html  # Fiji is quiet
-    assert '<li class="tile activity-2">' in html  # Kenya: 4 contributions
+    benin = '<a href="/africa/benin/" class="fill-level-3"'
+    assert (
+        benin in html
+        and 'aria-label="Benin: capacity level 3, 2 contributions"' in html
+    )
+    assert html.count("<svg") == 3 and "<polyline" in html
+    assert '<a id="map-tab-capacity" href="?#map-panel" aria-current="page">' in html
+    html = client.get("/network/?map=activity").content.decode()
+    assert '<a href="/asia-pacific/fiji/" class="fill-activity-0"' in html  # quiet
+    assert '<a href="/africa/kenya/" class="fill-activity-2"' in html  # 4
+    assert "Parties by activity" in html
+    assert 'href="?map=activity#map-panel" aria-current="page"' in html
+    # The former parameter's links still work.
+    assert (
+        'class="fill-activity-0"'
+        in client.get("/network/?colour=activity").content.decode()
+    )
 
 
 def test_csv_export_matches_the_page(client, activity):
@@ -99,9 +115,10 @@ def test_csv_export_matches_the_page(client, activity):
     assert row(response, "FJ")["quiet"] == "True"
     html = client.get("/network/").content.decode()
     kenya = row(response, "KE")
-    assert (
-        f"<td>{kenya['news']}</td>\n                <td>{kenya['topics']}</td>\n"
-        f"                <td>{kenya['replies']}</td>" in html
+    cells = html.split('id="country-ke"')[1].split("</tr>")[0]
+    figures = [kenya[k] for k in ("activity", "news", "topics", "replies")]
+    assert "".join(f'<td class="num">{n}</td>' for n in figures) in "".join(
+        line.strip() for line in cells.splitlines()
     )
 
 
@@ -125,9 +142,15 @@ def test_json_export_matches_the_csv_and_can_be_narrowed_to_a_region(client, act
 @pytest.mark.parametrize(
     "url,error",
     [
-        ("/network/?colour=rainbow", "Unknown colouring"),
+        ("/network/?colour=rainbow", "Unknown map"),
+        ("/network/?map=rainbow", "Unknown map"),
         ("/network/?region=atlantis", "Unknown region"),
-        ("/network/?sort=size", "Unknown parameter: sort"),
+        ("/network/?sort=size", "Unknown sort"),
+        ("/network/?dir=up", "Unknown direction"),
+        ("/network/?level=9", "Unknown capacity level"),
+        ("/network/?page=-1", "Unknown page"),
+        ("/network/?show=some", "show=all"),
+        ("/network/?size=big", "Unknown parameter: size"),
         ("/network/network.csv?region=atlantis", "Unknown region"),
         ("/network/network.json?format=xml", "Unknown parameter: format"),
     ],
@@ -139,9 +162,9 @@ def test_unknown_filters_get_a_clear_400(client, activity, url, error):
 
 
 def test_the_forms_empty_choices_mean_everything(client, activity):
-    response = client.get("/network/?colour=&region=")
+    response = client.get("/network/?map=&region=&level=&q=&sort=&dir=&page=")
     assert response.status_code == 200
-    assert len(response.context["regions"]) == 2
+    assert response.context["table"].total == 3
 
 
 def test_other_export_formats_are_not_found(client, activity):
@@ -195,15 +218,46 @@ def test_dashboard_query_count_is_the_same_with_10_or_1000_posts(
     assert many <= 20
 
 
-def region_of(activities: list[int]) -> RegionHealth:
+def test_dashboard_stays_within_its_query_budget(
+    client,
+    activity,
+    django_assert_max_num_queries,
+):
+    cache.clear()
+    with django_assert_max_num_queries(20):
+        assert client.get("/network/?map=activity&sort=activity").status_code == 200
+    # Figures and page come from the cache until content changes.
+    with django_assert_max_num_queries(3):
+        assert client.get("/network/?map=activity&sort=activity").status_code == 200
+
+
+def test_a_write_shows_on_the_next_request(
+    client, activity, settings, django_capture_on_commit_callbacks
+):
+    settings.CHM_PAGE_CACHE_SECONDS = 300  # the anonymous page cache too
+    before = client.get("/network/?q=Fiji").content.decode()
+    assert '<span class="badge fill-level-1">1</span>' in before
+    assert client.get("/network/?q=Fiji")["X-Page-Cache"] == "hit"
+    fiji = CountryPage.objects.get(pk=activity.fiji.pk)
+    fiji.capacity_level = 5
+    with django_capture_on_commit_callbacks(execute=True):
+        fiji.save_revision().publish()
+    after = client.get("/network/?q=Fiji").content.decode()
+    assert '<span class="badge fill-level-5">5</span>' in after
+
+
+# Most and least active, over the whole network -------------------------------
+
+
+def network_of(activities: list[int]) -> NetworkHealth:
     countries = [
         CountryHealth(
             id=n,
             iso=f"C{n}",
-            title=f"Country {n:02}",
+            title=f"Country {n:03}",
             slug=f"c{n}",
             url=f"/c{n}/",
-            region_slug="asia-pacific",
+            region_slug="asia-pacific" if n % 2 else "africa",
             capacity_level=1,
             has_focal_point=False,
             has_website=False,
@@ -212,50 +266,125 @@ def region_of(activities: list[int]) -> RegionHealth:
         )
         for n, activity in enumerate(activities)
     ]
-    return RegionHealth("asia-pacific", "Asia", "/asia-pacific/", countries)
+    regions = [
+        RegionHealth("africa", "Africa", "/africa/", countries[::2]),
+        RegionHealth("asia-pacific", "Asia", "/asia-pacific/", countries[1::2]),
+    ]
+    now = timezone.now()
+    return NetworkHealth(now, now, [], regions)
 
 
-@pytest.mark.parametrize("active", [2, 3, 5, 7, 9, 10, 12, 40])
+def test_rankings_cover_every_region_not_the_same_five():
+    # The busiest countries are spread over both regions.
+    health = network_of([10, 9, 8, 7, 6, 5, 4, 3, 2, 1])
+    most = [c.activity for c in health.most_active.listed]
+    least = [c.activity for c in health.least_active.listed]
+    assert most == [10, 9, 8, 7, 6] and least == [1, 2, 3, 4, 5]
+    assert {c.region_slug for c in health.most_active.listed} == {
+        "africa",
+        "asia-pacific",
+    }
+
+
+@pytest.mark.parametrize("active", [0, 1, 2, 3, 5, 7, 9, 10, 12, 40])
 def test_most_and_least_active_never_name_the_same_country(active):
-    region = region_of([n + 1 for n in range(active)] + [0, 0])
-    most = [c.iso for c in region.most_active]
-    least = [c.iso for c in region.least_active]
-    assert most and least
-    assert not set(most) & set(least)
-    assert len(most) <= 5 and len(least) <= 5
-    assert min(c.activity for c in region.most_active) > max(
-        c.activity for c in region.least_active
-    )
-    assert region.least_active[0].activity == 1  # least active first
-    assert region.can_rank
+    health = network_of([n + 1 for n in range(active)] + [0, 0])
+    most, least = health.most_active, health.least_active
+    assert not most.ids & least.ids
+    assert len(most.listed) <= 5 and len(least.listed) <= 5
+    if most.listed and least.listed:
+        assert min(c.activity for c in most.listed) >= max(
+            c.activity for c in least.listed
+        )
+    # The quiet countries are the least active.
+    assert least.groups[0].activity == 0
 
 
-def test_five_active_countries_are_shared_out_between_the_two_lists():
-    region = region_of([5, 4, 3, 2, 1])
-    assert [c.activity for c in region.most_active] == [5, 4, 3]
-    assert [c.activity for c in region.least_active] == [1, 2]
-    assert region.lists_are_short
+def test_a_tie_is_never_split_between_listed_and_left_out():
+    health = network_of([9, 5, 5, 5, 5, 5, 5, 1, 0])
+    most = health.most_active
+    # Six countries tie for second place: too many for the four places left,
+    # so the list stops after the first rather than naming four of six.
+    assert [c.activity for c in most.listed] == [9]
+    least = health.least_active
+    assert [c.activity for c in least.listed] == [0, 1]
+    assert not least.ids & most.ids
 
 
-def test_a_large_region_ranks_five_at_each_end():
-    region = region_of(list(range(1, 21)))
-    assert [c.activity for c in region.most_active] == [20, 19, 18, 17, 16]
-    assert [c.activity for c in region.least_active] == [1, 2, 3, 4, 5]
-    assert not region.lists_are_short
+def test_many_quiet_countries_are_counted_and_the_list_goes_on():
+    health = network_of([0] * 150 + [1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    least = health.least_active
+    quiet = least.groups[0]
+    assert (quiet.listed, quiet.activity, len(quiet.countries)) == (False, 0, 150)
+    assert [c.activity for c in least.listed] == [1, 1, 2, 3, 4]
+    assert [c.activity for c in health.most_active.listed] == [10, 9, 8, 7, 6]
 
 
-@pytest.mark.parametrize("activities", [[], [0, 0], [3, 0]])
-def test_a_region_with_fewer_than_two_active_countries_is_not_ranked(activities):
-    region = region_of(activities)
-    assert not region.can_rank
-    assert region.least_active == []
+def test_the_page_counts_a_large_quiet_group_and_links_to_the_table(client):
+    from home.views import render
+
+    health = network_of([0] * 30 + [1, 2])
+    html = render(
+        None,
+        "home/includes/ranking.html",
+        {"ranking": health.least_active, "dir": "asc", "window_days": 90},
+    ).content.decode()
+    assert "30 Parties with no contribution" in html
+    assert 'href="?sort=activity&amp;dir=asc#parties"' in html
 
 
-def test_dashboard_says_when_a_region_has_too_few_countries_to_rank(client, activity):
-    html = client.get("/network/").content.decode()
-    africa, asia = html.split('id="region-asia-pacific"')
-    assert '<ol class="most-active"><li><a href="/africa/kenya/">Kenya' in africa
-    assert '<ol class="least-active"><li><a href="/africa/benin/">Benin' in africa
-    assert "Only 2 countries were active, so the two lists share them out" in africa
-    assert "Only 0 countries were active in the last 90 days: too few to rank." in asia
-    assert '<ol class="least-active">' not in asia
+def test_an_all_quiet_network_names_no_most_active(client):
+    health = network_of([0, 0, 0])
+    assert not health.most_active
+    assert [c.activity for c in health.least_active.listed] == [0, 0, 0]
+
+
+# Charts ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "top,ticks",
+    [
+        (0, [0, 1]),
+        (1, [0, 1]),
+        (3, [0, 1, 2, 3]),
+        (7, [0, 2, 4, 6, 8]),
+        (15, [0, 5, 10, 15]),
+        (16, [0, 5, 10, 15, 20]),
+        (40, [0, 10, 20, 30, 40]),
+        (101, [0, 50, 100, 150]),
+    ],
+)
+def test_chart_axes_have_round_ticks(top, ticks):
+    assert nice_ticks(top) == ticks
+
+
+def test_the_monthly_chart_has_ticks_between_zero_and_the_top(client, activity):
+    chart = client.get("/network/").context["timeline_chart"]
+    labels = [tick.label for tick in chart["y_ticks"]]
+    assert len(labels) >= 3 and labels[0] == "0"
+    assert int(labels[-1]) >= max(v for s in chart["series"] for v in s.values)
+
+
+@pytest.mark.parametrize(
+    "language,january,june",
+    # Django's month abbreviations ("N"): in French "M" would give "Jui" for
+    # both June and July.
+    [("en", "Jan.", "June"), ("fr", "jan.", "juin"), ("ar", "يناير", "يونيو")],
+)
+def test_chart_months_are_in_the_readers_language(
+    client, activity, language, january, june
+):
+    prefix = "" if language == "en" else f"/{language}"
+    response = client.get(f"{prefix}/network/", HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    labels = [tick["label"] for tick in response.context["timeline_chart"]["x_ticks"]]
+    months = response.context["health"].months
+    assert len(labels) == 12
+    for month, label in zip(months, labels, strict=True):
+        if month.month == 1:
+            assert label == january
+        if month.month == 6:
+            assert label == june
+    html = response.content.decode()
+    assert f">{june}</text>" in html
