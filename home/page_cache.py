@@ -11,9 +11,10 @@ page at once rather than when the entry expires.
 
 What is never cached: requests with a session or pending messages (signed-in
 members, someone just told "saved") or a language cookie other than the
-page's, anything but GET, responses that set a cookie (a CSRF token in a
-form), responses marked private or no-store (`never_cache`), and anything but
-a 200.
+page's, anything but GET, htmx's in-page requests (answered with a fragment
+at the page's own address: neither may stand for the other), responses that
+set a cookie (a CSRF token in a form), responses marked private or no-store
+(`never_cache`), and anything but a 200.
 """
 
 import logging
@@ -41,6 +42,7 @@ def _cacheable_request(request) -> bool:
     return (
         settings.CHM_PAGE_CACHE_SECONDS > 0
         and request.method == "GET"
+        and "HX-Request" not in request.headers
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
         and chosen in (None, translation.get_language())

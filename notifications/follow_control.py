@@ -137,9 +137,9 @@ def follow_response(request, obj, fallback: str) -> HttpResponse:
         context = control_context(request, obj, next_url=back)
         # A level chosen in the menu keeps the menu open (focus stays on
         # the radio button or Save); the toggle closes it.
-        context["follow_menu_open"] = bool(request.POST.get("menu"))
-        context["follow_saved"] = valid
-        context["follow_error"] = not valid
+        menu = bool(request.POST.get("menu"))
+        context["follow_menu_open"] = menu
+        context["follow_saved"] = valid and menu
         html = render_to_string(TEMPLATE, context, request=request)
         return HttpResponse(html, status=200 if valid else 400)
     if valid:
