@@ -49,7 +49,7 @@ LEVEL_CHOICES = (
     LevelChoice(
         WatchLevel.TRACKING,
         gettext_lazy("Tracking"),
-        gettext_lazy("Notify me only of mentions and replies to me; show counts."),
+        gettext_lazy("Notifies like Normal: only mentions and replies to me."),
     ),
     LevelChoice(
         WatchLevel.NORMAL,
