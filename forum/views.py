@@ -11,8 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
 from chm import htmx
-from notifications.models import WatchLevel
-from notifications.subscriptions import set_watch_level, watch_level
+from notifications.follow_control import follow_response
 from translations.languages import supported
 
 from . import moderation, posting, reading, redaction
@@ -96,9 +95,6 @@ def topic_list(request, index, forum_slug: str):
         "tag_slug": tag_slug,
         "extra_query": f"&{urlencode(filters)}" if filters else "",
         "language": language,
-        "watch_level": watch_level(request.user, forum),
-        "watch_levels": WatchLevel.choices,
-        "follow_url": f"{index.url}{forum.slug}/follow/",
     }
     return render(request, index, "forum/topic_list.html", context)
 
@@ -150,9 +146,6 @@ def topic_detail(request, index, forum_slug: str, topic_id: int):
         "reply_form": ReplyForm(),
         "can_reply": _can_write(user, topic),
         "can_mark_solution": posting.can_mark_solution(user, topic),
-        "watch_level": watch_level(user, topic),
-        "watch_levels": WatchLevel.choices,
-        "follow_url": f"{index.url}t/{topic.pk}/follow/",
     }
     return render(request, index, "forum/topic_detail.html", context)
 
@@ -440,14 +433,11 @@ def topic_action(request, index, topic_id: int, action: str):
         return HttpResponseNotAllowed(["POST"])
     if action == "read":
         return mark_topic_read(request, index, topic)
+    if action == "follow":
+        # The old address of the topic's follow form: the one control's answer.
+        return follow_response(request, topic, topic.get_absolute_url())
     try:
-        if action == "follow":
-            level = request.POST.get("level", "")
-            if level not in WatchLevel.values:
-                raise ForumError(_("Unknown watch level."))
-            set_watch_level(request.user, topic, level)
-            messages.success(request, _("Your notification level was saved."))
-        elif action == "delete":
+        if action == "delete":
             moderation.delete_topic(topic, request.user, request.POST.get("reason", ""))
             return redirect(topic.forum.get_absolute_url())
         else:
@@ -493,18 +483,14 @@ def move_topic(request, index, topic):
 
 
 def follow_forum(request, index, forum_slug: str):
+    """The old address of the forum's follow form (the page now shows the one
+    follow control, posting to notifications:follow): still answers a POST."""
     forum = get_forum(request, forum_slug)
     if not request.user.is_authenticated:
         return redirect_to_login(forum.get_absolute_url())
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    level = request.POST.get("level", "")
-    if level not in WatchLevel.values:
-        messages.error(request, _("Unknown watch level."))
-    else:
-        set_watch_level(request.user, forum, level)
-        messages.success(request, _("Your notification level was saved."))
-    return redirect(forum.get_absolute_url())
+    return follow_response(request, forum, forum.get_absolute_url())
 
 
 def moderators_only(method: str | None = None):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db.models import QuerySet
+from django.urls import reverse
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class FollowableKind:
     label: str  # "app_label.ModelName"
     # (user, queryset of the model) -> the part of it `user` may read.
     visible_to: Callable[[object, QuerySet], QuerySet]
+    # obj -> its address, for models without get_absolute_url() or a page url.
+    url_of: Callable[[object], str] | None = None
 
     @property
     def model(self):
@@ -34,11 +37,15 @@ _KINDS: dict[str, FollowableKind] = {}
 
 
 def register_followable(
-    name: str, label: str, visible_to: Callable[[object, QuerySet], QuerySet]
+    name: str,
+    label: str,
+    visible_to: Callable[[object, QuerySet], QuerySet],
+    url_of: Callable[[object], str] | None = None,
 ) -> None:
     """Let members follow objects of `label` under `name`; `visible_to(user,
-    queryset)` keeps what `user` may read (the same rule as the object's page)."""
-    _KINDS[name] = FollowableKind(name, label, visible_to)
+    queryset)` keeps what `user` may read (the same rule as the object's page);
+    `url_of(obj)` gives its address when the model has none of its own."""
+    _KINDS[name] = FollowableKind(name, label, visible_to, url_of)
 
 
 def followable_kind(name: str) -> FollowableKind | None:
@@ -53,6 +60,16 @@ def followable_model(name: str):
 def followable_name(obj) -> str | None:
     label = obj._meta.label
     return next((kind.name for kind in _KINDS.values() if kind.label == label), None)
+
+
+def followable_url(obj) -> str:
+    """Where `obj` is shown: its own page, or "" when it has none."""
+    kind = kind_for_model(type(obj))
+    if kind and kind.url_of:
+        return kind.url_of(obj)
+    if hasattr(obj, "get_absolute_url"):
+        return obj.get_absolute_url()
+    return getattr(obj, "url", None) or ""
 
 
 def kind_for_model(model) -> FollowableKind | None:
@@ -84,4 +101,10 @@ def _everything(user, objects: QuerySet) -> QuerySet:
 register_followable("country", "community.CountryPage", _live_pages)
 register_followable("region", "community.RegionPage", _live_pages)
 register_followable("member", "community.User", _active_members)
-register_followable("tag", "taggit.Tag", _everything)
+
+
+def _tag_url(tag) -> str:
+    return reverse("tagging:tag", args=[tag.slug])
+
+
+register_followable("tag", "taggit.Tag", _everything, _tag_url)

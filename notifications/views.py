@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,16 +15,15 @@ from chm import htmx
 
 from . import reading
 from .emails import user_from_token
-from .followable import kind_for_model, readable_followable
+from .follow_control import follow_response, safe_next
+from .followable import followable_url, kind_for_model, readable_followable
 from .forms import SettingsForm
 from .models import (
     EmailFrequency,
     Notification,
     NotificationSettings,
     Subscription,
-    WatchLevel,
 )
-from .subscriptions import set_watch_level
 
 PER_PAGE = 30
 
@@ -118,30 +117,27 @@ def following(request):
     return render(
         request,
         "notifications/following.html",
-        {"subscriptions": rows, "watch_levels": WatchLevel.choices},
+        {"subscriptions": rows},
     )
 
 
-@login_required
-@require_POST
 def follow(request, kind: str, pk: int):
+    """The one follow endpoint (notifications/follow_control.py draws the
+    control): POST a level; GET, as after signing in, goes to the thing."""
+    fallback = reverse("notifications:following")
+    if not request.user.is_authenticated:
+        # Before any lookup: a visitor learns nothing about what exists.
+        return follow_response(request, None, fallback)
     # Unknown and unreadable get the same 404: ids are sequential, and a
     # different answer would tell which hidden topics exist.
     obj = readable_followable(kind, pk, request.user)
     if obj is None:
         raise Http404
-    level = request.POST.get("level", "")
-    if level not in WatchLevel.values:
-        messages.error(request, _("Unknown watch level."))
-    else:
-        set_watch_level(request.user, obj, level)
-        messages.success(request, _("Your notification level was saved."))
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, {request.get_host()}, request.is_secure()
-    ):
-        target = "notifications:following"
-    return redirect(target)
+    if request.method == "GET":
+        return redirect(safe_next(request, followable_url(obj) or fallback))
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    return follow_response(request, obj, fallback)
 
 
 @login_required

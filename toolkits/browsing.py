@@ -161,10 +161,34 @@ def library_feeds(library) -> dict:
     }
 
 
-def library_context(request, library: ToolkitLibraryPage) -> dict:
+def _filters_and_sort(request) -> tuple[ToolkitFilterForm, dict, str]:
     form = ToolkitFilterForm(request.GET)
     active = form.active()
     sort = active.pop("sort", "newest")
+    return form, active, sort
+
+
+def _query(active: dict, sort: str) -> dict:
+    """The query string that shows these filters: no empty or default values."""
+    query = dict(active)
+    if sort != "newest":
+        query["sort"] = sort
+    return query
+
+
+def canonical_library_url(request) -> str:
+    """The shareable address of what the reader sees (htmx pushes it): the
+    valid filters only, and the page number when past the first."""
+    _form, active, sort = _filters_and_sort(request)
+    query = _query(active, sort)
+    page = request.GET.get("page", "")
+    if page.isdigit() and int(page) > 1:
+        query["page"] = page
+    return f"{request.path}?{urlencode(query)}" if query else request.path
+
+
+def library_context(request, library: ToolkitLibraryPage) -> dict:
+    form, active, sort = _filters_and_sort(request)
     base = ToolkitPage.objects.child_of(library).published()
     results = (
         base.filter_by(**active)
@@ -173,12 +197,13 @@ def library_context(request, library: ToolkitLibraryPage) -> dict:
         .sorted_by(sort)
     )
     toolkits = paginate_toolkits(request, results)
-    query = dict(active)
-    if sort != "newest":
-        query["sort"] = sort
+    query = _query(active, sort)
     return {
         "filter_form": form,
         "filters": active,
+        "filter_count": len(active),
+        # A filter changed in place: the panel it was changed in stays open.
+        "filters_open": bool(getattr(request, "htmx", False)),
         "sort": sort,
         "sort_choices": SORT_CHOICES,
         "facets": facets(base, active),

@@ -5,8 +5,10 @@ from django.db.models import Exists, F, OuterRef
 from django.db.models.lookups import StartsWith
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django_htmx.http import push_url
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -86,6 +88,9 @@ def resource_upload_to(instance, filename: str) -> str:
     return timezone.now().strftime("toolkits/%Y/%m/") + safe_filename(filename)
 
 
+LIBRARY_FRAGMENT_TEMPLATE = "toolkits/includes/library_browser.html"
+
+
 class ToolkitLibraryPage(Page):
     """A library of toolkits (the main one at /toolkits/, others per region or
     partner). Browsing is filtered by GET parameters, shareable as URLs."""
@@ -116,6 +121,24 @@ class ToolkitLibraryPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(library_context(request, self))
         return context
+
+    def get_template(self, request, *args, **kwargs):
+        # A filter changed in place (htmx): only the filters and results.
+        if getattr(request, "htmx", False):
+            return LIBRARY_FRAGMENT_TEMPLATE
+        return super().get_template(request, *args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        from .browsing import canonical_library_url
+
+        response = super().serve(request, *args, **kwargs)
+        # The same address answers a page or a fragment: no cache (the
+        # browser's, a proxy's, home/page_cache.py) may give one for the other.
+        patch_vary_headers(response, ["HX-Request"])
+        if getattr(request, "htmx", False):
+            add_never_cache_headers(response)
+            push_url(response, canonical_library_url(request))
+        return response
 
 
 class ToolkitQuerySet(ContentQuerySet, PageQuerySet):

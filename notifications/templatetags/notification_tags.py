@@ -1,22 +1,15 @@
 from django import template
 
-from ..followable import followable_name
-from ..models import WatchLevel
-from ..subscriptions import watch_level
+from ..follow_control import TEMPLATE, control_context
 
 register = template.Library()
 
 
-@register.inclusion_tag("includes/follow_button.html", takes_context=True)
-def follow_button(context, obj):
-    """The follow control for any followable object, with the current level."""
-    request = context["request"]
+@register.inclusion_tag(TEMPLATE, takes_context=True)
+def follow_button(context, obj, level=None):
+    """The follow control for any followable object, with its current level
+    (pass `level` when it is already known, to save a query)."""
     return {
-        "request": request,
-        "user": request.user,
+        **control_context(context["request"], obj, level=level),
         "csrf_token": context.get("csrf_token"),
-        "follow_kind": followable_name(obj),
-        "follow_obj": obj,
-        "follow_level": watch_level(request.user, obj),
-        "watch_levels": WatchLevel.choices,
     }

@@ -162,9 +162,8 @@ def test_a_newcomer_finds_downloads_joins_follows_and_replies_in_french(
         # Follow the forum (watch every new topic).
         page.goto(base + "/fr/forums/forest/")
         assert language_of(page) == "fr"
-        page.select_option("select[name=level]", "watching")
-        page.locator("form:has(select[name=level]) [type=submit]").click()
-        page.wait_for_load_state()
+        page.locator(".follow-toggle [aria-pressed=false]").click()
+        page.locator(".follow-toggle [aria-pressed=true]").wait_for()
         assert page.locator("#bell-count").is_hidden()
         page.wait_for_function(
             "window.performance.getEntriesByType('resource')"

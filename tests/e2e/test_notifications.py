@@ -32,9 +32,8 @@ def test_the_bell_rises_when_a_followed_forum_gets_a_topic(browser):
     with asgi_server() as base:
         reader_context, reader_page = signed_in_page(browser, base, reader)
         reader_page.goto(base + "/forums/forest/")
-        reader_page.select_option("select[name=level]", "watching")
-        reader_page.get_by_role("button", name="Save").click()
-        reader_page.wait_for_load_state()
+        reader_page.get_by_role("button", name="Follow", exact=True).click()
+        reader_page.get_by_role("button", name="Following").wait_for()
         assert reader_page.locator("#bell-count").is_hidden()
         # The page is open and connected; nothing reloads it from now on.
         reader_page.wait_for_function(

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -206,4 +207,6 @@ def test_forged_unsubscribe_tokens_change_nothing(client, network, token):
 def test_country_pages_have_a_follow_button_showing_the_level(client, people, network):
     client.force_login(people.focal_benin)  # focal points watch their country
     html = client.get("/africa/benin/").content.decode()
-    assert '<option value="watching" selected>' in html
+    assert 'aria-pressed="true"' in html and ">Following</button>" in html
+    assert 'value="watching" id="follow-country-' in html
+    assert re.search(r'value="watching"[^>]*checked', html)
