@@ -80,6 +80,8 @@ MATRIX: dict[str, list[Check]] = {
     "healthz": [get(lambda w: "/healthz", EVERYONE)],
     "favicon": [get(lambda w: "/favicon.ico", EVERYONE)],
     "web_app_manifest": [get(lambda w: "/manifest.webmanifest", EVERYONE)],
+    "robots_txt": [get(lambda w: "/robots.txt", EVERYONE)],
+    "sitemap": [get(lambda w: "/sitemap.xml", EVERYONE)],
     "wagtaildocs_serve": [
         get(lambda w: w.document.url, EVERYONE),
     ],
