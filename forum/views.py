@@ -12,14 +12,15 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import urlencode
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from chm.throttling import hit, requester_key
 from community.models import User
 from notifications.models import WatchLevel
 from notifications.subscriptions import set_watch_level, watch_level
 from translations.languages import supported
+from translations.middleware import prefixed
 
 from . import moderation, posting, redaction
 from .cooking import cook, quote_markdown
@@ -222,7 +223,7 @@ def topic_detail(request, index, forum_slug: str, topic_id: int):
         "watch_level": watch_level(user, topic),
         "watch_levels": WatchLevel.choices,
         "follow_url": f"{index.url}t/{topic.pk}/follow/",
-        **(composer_context(index, topic, page_number) if can_reply else {}),
+        **(composer_context(request, index, topic, page_number) if can_reply else {}),
         "wait": composer_wait(user) if can_reply else None,
     }
     return render(request, index, "forum/topic_detail.html", context)
@@ -237,16 +238,26 @@ def annotate_posts(user, topic: Topic, posts, liked=frozenset()) -> None:
         post.can_delete = posting.can_delete(user, post)
 
 
-def composer_context(index, topic: Topic, page_number: int | None = None) -> dict:
-    """The reply composer at the foot of a topic (and on its reply page)."""
-    topic_url = topic.get_absolute_url(index.url)
+def composer_context(
+    request, index, topic: Topic, page_number: int | None = None
+) -> dict:
+    """The reply composer at the foot of a topic (and on its reply page).
+    Its addresses come from the page being read, so they keep its language
+    prefix (/ar/...) and the fragments answer in that language."""
+    topic_url = request.path.removesuffix("reply/")
     return {
         "topic_url": topic_url,
         "action": f"{topic_url}reply/",
         "draft_key": f"reply:topic:{topic.pk}",
         "submit_label": _("Post reply"),
         "reply_page_number": page_number,
+        **composer_urls(index),
     }
+
+
+def composer_urls(index) -> dict:
+    """The preview and @mention endpoints, in the language being read."""
+    return {"forum_root": prefixed(index.url, get_language())}
 
 
 def mark_read(user, topic: Topic, number: int) -> None:
@@ -312,7 +323,8 @@ def new_topic(request, index, forum_slug: str):
     context = {
         "forum": forum,
         "form": form,
-        "action": f"{index.url}{forum.slug}/new/",
+        "action": request.path,
+        **composer_urls(index),
         "draft_key": f"topic:forum:{forum.pk}",
         "submit_label": _("Start the topic"),
         "wait": composer_wait(
@@ -337,7 +349,9 @@ def reply(request, index, forum_slug: str, topic_id: int):
     context = {
         "forum": forum,
         "topic": topic,
-        **composer_context(index, topic, int(on_page) if on_page.isdigit() else None),
+        **composer_context(
+            request, index, topic, int(on_page) if on_page.isdigit() else None
+        ),
         "in_place": in_place,
     }
     template = (
@@ -613,7 +627,8 @@ def edit_post(request, index, topic, post):
             "topic": topic,
             "post": post,
             "form": form,
-            "action": f"{index.url}post/{post.pk}/edit/",
+            "action": request.path,
+            **composer_urls(index),
             "draft_key": f"edit:post:{post.pk}",
             "submit_label": _("Save changes"),
             "cancel_url": topic.url_for_post_number(post.number, index.url),

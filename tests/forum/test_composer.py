@@ -317,3 +317,16 @@ def test_new_topic_tags_are_a_select_the_tag_picker_enhances(client, forums):
     )
     assert 'data-remove-label="Remove %(tag)s"' in html
     assert 'src="/static/js/tag-picker.js"' in html
+
+
+def test_the_composer_keeps_the_language_of_the_page_it_is_on(client, forums, author):
+    topic = make_topic(forums.public, author)
+    client.force_login(established())
+    html = client.get(f"/ar{url(topic)}").content.decode()
+    assert f'hx-post="/ar{url(topic)}reply/"' in html
+    assert 'hx-post="/ar/forums/preview/"' in html
+    assert 'data-mention-url="/ar/forums/mentions/"' in html
+    response = client.post(
+        f"/ar{url(topic)}reply/", {"body": "In Arabic", "on_page": "1"}, **HX
+    )
+    assert "نشر الرد" in response.content.decode()  # "Post reply"
