@@ -68,6 +68,15 @@
       label.htmlFor = input.id;
       list.setAttribute("aria-label", label.textContent.trim());
     }
+    // The error summary links to the select: send its reader to the box.
+    if (select.id) {
+      document.addEventListener("click", function (event) {
+        var link = event.target.closest && event.target.closest('a[href="#' + select.id + '"]');
+        if (!link) return;
+        event.preventDefault();
+        input.focus();
+      });
+    }
     var active = -1;
     var shown = [];
 

@@ -83,6 +83,18 @@ def test_reply_appends_in_place_and_the_composer_clears(member_page, topic_url):
     assert page.csp_violations == []
 
 
+def test_an_empty_reply_shows_its_error_in_place(member_page, topic_url):
+    page = member_page
+    page.goto(topic_url)
+    page.evaluate("window.stayedOnPage = true")
+    page.get_by_role("button", name="Post reply").click()
+    summary = page.locator("#composer .error-summary")
+    summary.wait_for()
+    assert page.evaluate("window.stayedOnPage") is True
+    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    assert Post.objects.count() == 1
+
+
 def test_preview_shows_the_rendered_markdown(member_page, topic_url):
     page = member_page
     page.goto(topic_url)
