@@ -52,8 +52,13 @@
     live.className = "visually-hidden";
     live.setAttribute("aria-live", "polite");
 
+    var empty = document.createElement("p");
+    empty.className = "tag-picker-empty";
+    empty.textContent = data.noMatch || "";
+    empty.hidden = true;
     row.appendChild(input);
     row.appendChild(list);
+    row.appendChild(empty);
     picker.appendChild(pills);
     picker.appendChild(row);
     picker.appendChild(live);
@@ -124,6 +129,7 @@
     }
 
     function close() {
+      empty.hidden = true;
       list.hidden = true;
       list.textContent = "";
       shown = [];
@@ -157,11 +163,13 @@
       list.textContent = "";
       active = -1;
       input.removeAttribute("aria-activedescendant");
+      // "No tag matches" sits beside the listbox: a listbox holds options only.
+      empty.hidden = shown.length > 0;
       if (!shown.length) {
-        var none = document.createElement("li");
-        none.className = "tag-picker-empty";
-        none.textContent = data.noMatch || "";
-        list.appendChild(none);
+        list.hidden = true;
+        input.setAttribute("aria-expanded", "false");
+        say(data.noMatch || "");
+        return;
       }
       shown.forEach(function (option, i) {
         var li = document.createElement("li");
