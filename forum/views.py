@@ -384,10 +384,12 @@ def reply(request, index, forum_slug: str, topic_id: int):
             # the post, on its own page.
             if notice:
                 messages.info(request, notice)
-            response = redirect(topic.url_for_post_number(post.number))
+            # In the language the member is writing in.
+            address = topic.url_for_post_number(post.number, context["forum_root"])
+            response = redirect(address)
             if in_place:
                 response = HttpResponse(status=204)
-                response["HX-Redirect"] = topic.url_for_post_number(post.number)
+                response["HX-Redirect"] = address
             return varies_with_htmx(response)
         post.author = request.user
         annotate_posts(request.user, topic, [post])
