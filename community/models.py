@@ -3,6 +3,7 @@ from django.contrib.auth.models import AbstractUser, Group, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -84,6 +85,19 @@ class UserQuerySet(ContentQuerySet):
         declared at least one subject. Search finds experts among these only."""
         return self.filter(is_active=True, listed_in_directory=True).filter(
             Exists(TaggedExpertise.objects.filter(content_object=OuterRef("pk")))
+        )
+
+    def mention_candidates(self, prefix: str):
+        """Active members a writer may mean by @<prefix>: by username or
+        display name, shortest usernames first (an exact name comes first)."""
+        return (
+            self.filter(is_active=True)
+            .filter(
+                models.Q(username__istartswith=prefix)
+                | models.Q(display_name__istartswith=prefix)
+            )
+            .annotate(name_length=Length("username"))
+            .order_by("name_length", "username")
         )
 
 

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from tagging.vocabulary import check_tags, listed_tags
+from tagging.widgets import TagPicker
 
 from .models import Flag, Forum, Post
 
@@ -30,7 +31,7 @@ class TopicForm(forms.Form):
         queryset=Tag.objects.none(),
         to_field_name="slug",
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=TagPicker(),
         help_text=_("CBD subjects and other tags of the network (five at most)."),
     )
 

@@ -9,6 +9,8 @@ checked before cooking, so a refused member costs no parsing, and again
 under the transaction's locks.
 """
 
+import math
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -40,30 +42,58 @@ DUPLICATE_WINDOW = timedelta(minutes=5)
 LINK_MARKERS = ("http://", "https://", "www.", "](")
 
 
-def check_rate_limit(user, kind: str) -> None:
-    """At most one post (or topic) per interval, shared by every server process
-    through the cache (`cache.add` is atomic)."""
-    if is_moderator(user):
-        return
+def _rate_key(user, kind: str) -> str:
+    return f"forum:rate:{kind}:{user.pk}"
+
+
+def _interval(user, kind: str) -> int:
     new = is_new_member(user)
     if kind == "topic":
-        seconds = TOPIC_INTERVAL_NEW if new else TOPIC_INTERVAL
-    else:
-        seconds = POST_INTERVAL_NEW if new else POST_INTERVAL
-    if not cache.add(f"forum:rate:{kind}:{user.pk}", 1, timeout=seconds):
+        return TOPIC_INTERVAL_NEW if new else TOPIC_INTERVAL
+    return POST_INTERVAL_NEW if new else POST_INTERVAL
+
+
+def seconds_until_can_post(user, kind: str = "post") -> int:
+    """How long the member must still wait before `check_rate_limit` lets a
+    post (or topic) through: 0 when they may post now. Shown as a countdown
+    beside the form, so nobody has to meet the refusal to learn of it."""
+    if not user.is_authenticated or is_moderator(user):
+        return 0
+    try:
+        until = cache.get(_rate_key(user, kind))
+    except Exception:  # noqa: BLE001 - without the cache, no countdown to show
+        return 0
+    if until is None:
+        return 0
+    if not isinstance(until, int | float) or until < 1_000_000:
+        # An entry without its expiry time: the whole interval, at worst.
+        return _interval(user, kind)
+    return max(0, math.ceil(until - time.time()))
+
+
+def check_rate_limit(user, kind: str) -> None:
+    """At most one post (or topic) per interval, shared by every server process
+    through the cache (`cache.add` is atomic). The entry holds the time it
+    expires, so a refusal says how long is left rather than the interval."""
+    if is_moderator(user):
+        return
+    seconds = _interval(user, kind)
+    key = _rate_key(user, kind)
+    if not cache.add(key, time.time() + seconds, timeout=seconds):
+        remaining = seconds_until_can_post(user, kind) or 1
         if kind == "topic":
             message = ngettext(
                 "Please wait %(seconds)s second between new topics.",
                 "Please wait %(seconds)s seconds between new topics.",
-                seconds,
+                remaining,
             )
         else:
             message = ngettext(
                 "You are posting too fast: please wait %(seconds)s second.",
                 "You are posting too fast: please wait %(seconds)s seconds.",
-                seconds,
+                remaining,
             )
-        raise RateLimited(message % {"seconds": seconds}, retry_after=seconds)
+        raise RateLimited(message % {"seconds": remaining}, retry_after=remaining)
 
 
 def check_edit_rate_limit(user) -> None:

@@ -1,23 +1,33 @@
 """Forum views, reached through ForumIndexPage's routes. They stay thin: the
 work is done by forum.posting and forum.moderation."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseNotAllowed
+from django.forms import SelectMultiple
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from chm import htmx
+from chm.throttling import hit, requester_key
+from community.models import User
 from notifications.follow_control import follow_response
 from translations.languages import supported
+from translations.middleware import prefixed
 
 from . import moderation, posting, reading, redaction
+from .cooking import cook, quote_markdown
 from .errors import ForumError
 from .forms import EditForm, FlagForm, MoveForm, ReplyForm, TopicForm
 from .models import Flag, Forum, Post, PostLike, Topic, TopicReadState
+from .models.post import MAX_POST_LENGTH
 from .models.topic import POSTS_PER_PAGE
 from .roles import is_moderator
 
@@ -36,6 +46,70 @@ def render(request, index, template: str, context: dict, status: int = 200):
     if status == 429 and retry_after:
         response["Retry-After"] = str(retry_after)
     return response
+
+
+def varies_with_htmx(response):
+    """For views that answer htmx with a fragment: caches keep the page and the
+    fragment apart, and the anonymous page cache (home/page_cache.py) never
+    stores a fragment (it skips private responses)."""
+    patch_vary_headers(response, ["HX-Request"])
+    if getattr(response, "_is_fragment", False):
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def fragment(request, index, template: str, context: dict, status: int = 200):
+    response = render(request, index, template, context, status)
+    response._is_fragment = True
+    return varies_with_htmx(response)
+
+
+def composer_wait(user, kind: str = "post", seconds: int | None = None):
+    """The countdown shown above a composer while the posting interval runs
+    (forum.posting.check_rate_limit), or None when the member may post."""
+    if seconds is None:
+        seconds = posting.seconds_until_can_post(user, kind)
+    if not seconds:
+        return None
+    # The same sentence is filled in by composer.js as the seconds go by.
+    template = _("You can post again in %(duration)s.")
+    duration = ngettext("%(count)s second", "%(count)s seconds", seconds) % {
+        "count": seconds
+    }
+    return {
+        "seconds": seconds,
+        "template": template,
+        "text": template % {"duration": duration},
+    }
+
+
+def wants_preview(request) -> bool:
+    """The composer's Preview button, without JavaScript: the form is shown
+    again with the cooked text, and nothing is posted."""
+    return request.method == "POST" and "preview" in request.POST
+
+
+def previewed(form_class, request, **kwargs):
+    """The form again, unbound (no errors for a half-written post), holding
+    what the member typed, and the preview of its body."""
+    fields = form_class.base_fields
+    initial = {
+        name: request.POST.getlist(name)
+        if isinstance(field.widget, SelectMultiple)
+        else request.POST.get(name, "")
+        for name, field in fields.items()
+        if name in request.POST
+    }
+    form = form_class(initial={**kwargs.pop("initial", {}), **initial}, **kwargs)
+    body = request.POST.get("body", "").strip()
+    if len(body) > MAX_POST_LENGTH:
+        error = ngettext(
+            "The preview is limited to %(count)s character.",
+            "The preview is limited to %(count)s characters.",
+            MAX_POST_LENGTH,
+        ) % {"count": MAX_POST_LENGTH}
+        return form, {"preview_error": error, "keep_draft": True}
+    return form, {"preview_html": cook(body)[0], "keep_draft": True}
 
 
 def get_forum(request, forum_slug: str) -> Forum:
@@ -130,11 +204,8 @@ def topic_detail(request, index, forum_slug: str, topic_id: int):
         )
         reading.mark_read(user, topic, min(last, topic.post_count))
     topic.forum = forum
-    for post in posts:
-        post.topic = topic  # already loaded: no query per post
-        post.liked = post.pk in liked
-        post.can_edit = posting.can_edit(user, post)
-        post.can_delete = posting.can_delete(user, post)
+    annotate_posts(user, topic, posts, liked)
+    can_reply = _can_write(user, topic)
     context = {
         "forum": forum,
         "topic": topic,
@@ -144,10 +215,43 @@ def topic_detail(request, index, forum_slug: str, topic_id: int):
         "pages": range(1, topic.page_count + 1),
         "tags": topic.tags.all(),
         "reply_form": ReplyForm(),
-        "can_reply": _can_write(user, topic),
+        "can_reply": can_reply,
         "can_mark_solution": posting.can_mark_solution(user, topic),
+        **(composer_context(request, index, topic, page_number) if can_reply else {}),
+        "wait": composer_wait(user) if can_reply else None,
     }
     return render(request, index, "forum/topic_detail.html", context)
+
+
+def annotate_posts(user, topic: Topic, posts, liked=frozenset()) -> None:
+    """What the post template asks of each post, without a query per post."""
+    for post in posts:
+        post.topic = topic  # already loaded: no query per post
+        post.liked = post.pk in liked
+        post.can_edit = posting.can_edit(user, post)
+        post.can_delete = posting.can_delete(user, post)
+
+
+def composer_context(
+    request, index, topic: Topic, page_number: int | None = None
+) -> dict:
+    """The reply composer at the foot of a topic (and on its reply page).
+    Its addresses come from the page being read, so they keep its language
+    prefix (/ar/...) and the fragments answer in that language."""
+    topic_url = request.path.removesuffix("reply/")
+    return {
+        "topic_url": topic_url,
+        "action": f"{topic_url}reply/",
+        "draft_key": f"reply:topic:{topic.pk}",
+        "submit_label": _("Post reply"),
+        "reply_page_number": page_number,
+        **composer_urls(index),
+    }
+
+
+def composer_urls(index) -> dict:
+    """The preview and @mention endpoints, in the language being read."""
+    return {"forum_root": prefixed(index.url, get_language())}
 
 
 def _can_write(user, topic: Topic) -> bool:
@@ -179,46 +283,68 @@ def new_topic(request, index, forum_slug: str):
     forum = get_forum(request, forum_slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    form = TopicForm(request.POST or None)
-    topic, status = submit(
-        request,
-        form,
-        lambda data: posting.create_topic(
-            forum, request.user, data["title"], data["body"], tags=data["tags"]
-        ),
-    )
+    extra = {}
+    if wants_preview(request):
+        form, extra = previewed(TopicForm, request)
+        topic, status = None, 200
+    else:
+        form = TopicForm(request.POST or None)
+        topic, status = submit(
+            request,
+            form,
+            lambda data: posting.create_topic(
+                forum, request.user, data["title"], data["body"], tags=data["tags"]
+            ),
+        )
     if topic is not None:
         if topic.is_hidden:
             messages.info(
                 request, _("Your topic will appear once a moderator has reviewed it.")
             )
         return redirect(topic.get_absolute_url())
-    return render(
-        request, index, "forum/topic_form.html", {"forum": forum, "form": form}, status
-    )
+    context = {
+        "forum": forum,
+        "form": form,
+        "action": request.path,
+        **composer_urls(index),
+        "draft_key": f"topic:forum:{forum.pk}",
+        "submit_label": _("Start the topic"),
+        "wait": composer_wait(
+            request.user, "topic", getattr(form, "retry_after", None)
+        ),
+        **extra,
+    }
+    return render(request, index, "forum/topic_form.html", context, status)
 
 
 def reply(request, index, forum_slug: str, topic_id: int):
+    """The reply form. With htmx (the composer at the foot of a topic) it
+    answers with fragments: the composer again, and the new post appended to
+    the list; without, it redirects to the new post as a plain form does."""
     forum = get_forum(request, forum_slug)
     topic = get_topic(request, topic_id, forum)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    initial = {}
-    quote_id = request.GET.get("quote", "")
-    if quote_id.isdigit():
-        quoted = (
-            Post.objects.visible_to(request.user)
-            .filter(topic=topic, pk=quote_id)
-            .first()
-        )
-        if quoted:
-            from .cooking import quote_markdown
-
-            initial = {
-                "body": quote_markdown(f"@{quoted.author.username}", quoted.raw),
-                "reply_to": quoted.pk,
-            }
-    form = ReplyForm(request.POST or None, initial=initial)
+    topic.forum = forum
+    in_place = bool(request.htmx)
+    on_page = request.POST.get("on_page", "")
+    context = {
+        "forum": forum,
+        "topic": topic,
+        **composer_context(
+            request, index, topic, int(on_page) if on_page.isdigit() else None
+        ),
+        "in_place": in_place,
+    }
+    template = (
+        "forum/includes/reply_fragment.html" if in_place else "forum/reply_form.html"
+    )
+    show = fragment if in_place else render
+    if wants_preview(request):
+        form, extra = previewed(ReplyForm, request)
+        context.update(form=form, wait=composer_wait(request.user), **extra)
+        return varies_with_htmx(show(request, index, template, context))
+    form = ReplyForm(request.POST or None, initial=quoted_reply(request, topic))
 
     def write(data):
         quoted = data.get("reply_to")
@@ -229,13 +355,135 @@ def reply(request, index, forum_slug: str, topic_id: int):
 
     post, status = submit(request, form, write)
     if post is not None:
-        if post.is_held:
-            messages.info(
-                request, _("Your reply will appear once a moderator has reviewed it.")
-            )
-        return redirect(topic.url_for_post_number(post.number))
-    context = {"forum": forum, "topic": topic, "form": form}
-    return render(request, index, "forum/reply_form.html", context, status)
+        notice = (
+            _("Your reply will appear once a moderator has reviewed it.")
+            if post.is_held
+            else ""
+        )
+        post_page = (post.number - 1) // POSTS_PER_PAGE + 1
+        if not in_place or context["reply_page_number"] != post_page:
+            # Without htmx, or written from another page of the topic: go to
+            # the post, on its own page.
+            if notice:
+                messages.info(request, notice)
+            # In the language the member is writing in.
+            address = topic.url_for_post_number(post.number, context["forum_root"])
+            response = redirect(address)
+            if in_place:
+                response = HttpResponse(status=204)
+                response["HX-Redirect"] = address
+            return varies_with_htmx(response)
+        post.author = request.user
+        annotate_posts(request.user, topic, [post])
+        context.update(
+            form=ReplyForm(),
+            new_post=post,
+            notice=notice,
+            can_reply=_can_write(request.user, topic),
+            can_mark_solution=posting.can_mark_solution(request.user, topic),
+            wait=composer_wait(request.user),
+        )
+        return fragment(request, index, template, context)
+    context.update(
+        form=form,
+        wait=composer_wait(request.user, seconds=getattr(form, "retry_after", None)),
+    )
+    return varies_with_htmx(show(request, index, template, context, status))
+
+
+def quoted_reply(request, topic: Topic) -> dict:
+    """?quote=<post id>: the reply starts with a Markdown quote of that post."""
+    quote_id = request.GET.get("quote", "")
+    if not quote_id.isdigit():
+        return {}
+    quoted = (
+        Post.objects.visible_to(request.user)
+        .filter(topic=topic, pk=quote_id)
+        .select_related("author")
+        .first()
+    )
+    if quoted is None:
+        return {}
+    return {
+        "body": quote_markdown(f"@{quoted.author.username}", quoted.raw),
+        "reply_to": quoted.pk,
+    }
+
+
+MENTION_SUGGESTIONS = 8
+
+
+def preview(request, index):
+    """The composer's preview: the text cooked exactly as a post is (same
+    Markdown, sanitiser and @mention links), for signed-in members, limited
+    in size like a post and lightly in rate. Answers the region's HTML."""
+    if not request.user.is_authenticated:
+        return HttpResponse(status=403)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    context = {}
+    status = 200
+    limit = hit(
+        requester_key(request), settings.CHM_PREVIEW_RATE_LIMIT, "forum-preview"
+    )
+    body = request.POST.get("body", "").strip()
+    if limit.exceeded:
+        status = 429
+        context["preview_error"] = ngettext(
+            "Too many previews: please wait %(seconds)s second.",
+            "Too many previews: please wait %(seconds)s seconds.",
+            limit.retry_after,
+        ) % {"seconds": limit.retry_after}
+    elif len(body) > MAX_POST_LENGTH:
+        status = 413
+        context["preview_error"] = ngettext(
+            "The preview is limited to %(count)s character.",
+            "The preview is limited to %(count)s characters.",
+            MAX_POST_LENGTH,
+        ) % {"count": MAX_POST_LENGTH}
+    else:
+        context["preview_html"] = cook(body)[0]
+    response = HttpResponse(
+        render_to_string(
+            "forum/includes/composer_preview.html", context, request=request
+        ),
+        status=status,
+    )
+    if status == 429:
+        response["Retry-After"] = str(limit.retry_after)
+    response._is_fragment = True
+    return varies_with_htmx(response)
+
+
+def mention_suggestions(request, index):
+    """Members whose username or display name starts with ?q= (two letters
+    at least), for @mention completion: active members only, signed-in
+    askers only, and nothing but the public name and username."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"results": []}, status=403)
+    limit = hit(
+        requester_key(request), settings.CHM_SUGGEST_RATE_LIMIT, "forum-mention"
+    )
+    if limit.exceeded:
+        response = JsonResponse({"results": []}, status=429)
+        response["Retry-After"] = str(limit.retry_after)
+        return response
+    prefix = request.GET.get("q", "").strip().lstrip("@")[:50]
+    members = (
+        User.objects.mention_candidates(prefix)[:MENTION_SUGGESTIONS]
+        if len(prefix) >= 2
+        else []
+    )
+    response = JsonResponse(
+        {
+            "results": [
+                {"username": member.username, "name": member.get_display_name()}
+                for member in members
+            ]
+        }
+    )
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 POST_ACTIONS = {
@@ -379,17 +627,34 @@ def redact_revision(request, index, post):
 def edit_post(request, index, topic, post):
     if not posting.can_edit(request.user, post):
         return render(request, index, "403.html", {}, 403)
-    form = EditForm(request.POST or None, initial={"body": post.raw})
-    edited, status = submit(
-        request, form, lambda data: posting.edit_post(post, request.user, data["body"])
-    )
+    extra = {}
+    if wants_preview(request):
+        form, extra = previewed(EditForm, request, initial={"body": post.raw})
+        edited, status = None, 200
+    else:
+        form = EditForm(request.POST or None, initial={"body": post.raw})
+        edited, status = submit(
+            request,
+            form,
+            lambda data: posting.edit_post(post, request.user, data["body"]),
+        )
     if edited is not None:
         return redirect(topic.url_for_post_number(post.number))
     return render(
         request,
         index,
         "forum/post_edit.html",
-        {"topic": topic, "post": post, "form": form},
+        {
+            "topic": topic,
+            "post": post,
+            "form": form,
+            "action": request.path,
+            **composer_urls(index),
+            "draft_key": f"edit:post:{post.pk}",
+            "submit_label": _("Save changes"),
+            "cancel_url": topic.url_for_post_number(post.number, index.url),
+            **extra,
+        },
         status,
     )
 

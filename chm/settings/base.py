@@ -415,6 +415,8 @@ CHM_SUGGEST_RATE_LIMIT = os.environ.get("CHM_SUGGEST_RATE_LIMIT", "120/m")
 CHM_PROPOSAL_RATE_LIMIT = os.environ.get("CHM_PROPOSAL_RATE_LIMIT", "10/h")
 # Forum post edits per member (moderators excepted): every edit is cooked again.
 CHM_EDIT_RATE_LIMIT = os.environ.get("CHM_EDIT_RATE_LIMIT", "10/m")
+# Markdown previews in the forum composer, per member (cooking costs a little).
+CHM_PREVIEW_RATE_LIMIT = os.environ.get("CHM_PREVIEW_RATE_LIMIT", "30/m")
 # POSTs per address to the account forms (chm.throttling.PostRateLimitMiddleware),
 # in front of allauth's own ACCOUNT_RATE_LIMITS.
 CHM_POST_RATE_LIMITS = {

@@ -166,6 +166,18 @@ class ForumIndexPage(RoutablePageMixin, Page):
 
         return views.discuss_page(request, self, page_id)
 
+    @path("preview/")
+    def preview(self, request):
+        from .. import views
+
+        return views.preview(request, self)
+
+    @path("mentions/")
+    def mention_suggestions(self, request):
+        from .. import views
+
+        return views.mention_suggestions(request, self)
+
     @path("post/<int:post_id>/<str:action>/")
     def post_action(self, request, post_id: int, action: str):
         from .. import views

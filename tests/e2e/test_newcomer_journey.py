@@ -181,7 +181,9 @@ def test_a_newcomer_finds_downloads_joins_follows_and_replies_in_french(
         writer_page.goto(base + "/forums/forest/new/")
         writer_page.fill("input[name=title]", "Mangroves et pêche artisanale")
         writer_page.fill("textarea[name=body]", "Qui a des résultats ?")
-        writer_page.locator("form:has(textarea[name=body]) [type=submit]").click()
+        writer_page.locator(
+            "form:has(textarea[name=body]) [data-composer-submit]"
+        ).click()
         writer_page.wait_for_load_state()
         other.close()
 
@@ -198,7 +200,7 @@ def test_a_newcomer_finds_downloads_joins_follows_and_replies_in_french(
 
         # And the newcomer replies.
         page.fill("textarea[name=body]", "Nous replantons avec les pêcheurs.")
-        page.locator("form:has(textarea[name=body]) [type=submit]").click()
+        page.locator("form:has(textarea[name=body]) [data-composer-submit]").click()
         page.wait_for_selector("#post-2")
         assert "Nous replantons" in page.locator("#post-2").inner_text()
         assert language_of(page) == "fr"

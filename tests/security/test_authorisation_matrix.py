@@ -465,6 +465,18 @@ MATRIX: dict[str, list[Check]] = {
     "forum-index:reply": [
         get(lambda w: w.topic_url + "reply/", MEMBERS),
     ],
+    # The composer's endpoints, fetched by script: 403 rather than a redirect.
+    "forum-index:preview": [
+        get(lambda w: "/forums/preview/", "403 405 405 405 405 405 405 405"),
+        post(
+            lambda w: "/forums/preview/",
+            "403 200 200 200 200 200 200 200",
+            {"body": "**Seeds**"},
+        ),
+    ],
+    "forum-index:mention_suggestions": [
+        get(lambda w: "/forums/mentions/?q=ow", "403 200 200 200 200 200 200 200"),
+    ],
     # Accounts (allauth): representative rows; the rest are exempt below.
     "account_login": [get(lambda w: "/accounts/login/", "200 R R R R R R R")],
     "account_signup": [get(lambda w: "/accounts/signup/", "200 R R R R R R R")],
