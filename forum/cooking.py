@@ -8,7 +8,9 @@ transaction all the same, so a slow post never holds locks.
 
 import re
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 from markdown_it import MarkdownIt
 
@@ -69,7 +71,10 @@ def _link_mentions(html: str, members: dict[str, User]) -> str:
         user = members.get(name.lower())
         if user is None:
             return match.group(0)
-        url = reverse("community:profile", args=[user.username])
+        # Stored HTML is read in every language: the unprefixed address, which
+        # follows the reader's own choice, whatever language the writer used.
+        with translation.override(settings.LANGUAGE_CODE):
+            url = reverse("community:profile", args=[user.username])
         trailing = match.group(1)[len(name) :]
         return f'<a href="{escape(url)}">@{escape(user.username)}</a>{trailing}'
 

@@ -1,7 +1,9 @@
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Collection, Locale, Page, Site
 
 from community.models import CountryPage, RegionPage
@@ -20,6 +22,15 @@ def _fresh_cache():
     """Rate limits and cached fragments live in the cache: start every test clean."""
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request under /ar/ leaves Arabic active in the test's thread: start
+    and end every test in the default language."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

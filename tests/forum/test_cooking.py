@@ -98,6 +98,18 @@ def test_mentions_are_linked_outside_code_and_links(db):
     assert "<code>@expert</code>" in html
 
 
+def test_a_mention_written_on_an_arabic_page_links_to_the_unprefixed_profile(db):
+    from django.utils import translation
+
+    from ..factories import UserFactory
+
+    UserFactory(username="expert")
+    # Stored HTML is read in every language: no /ar/ from the writer's page.
+    with translation.override("ar"):
+        html, _mentioned = cook("Thanks @expert")
+    assert 'href="/members/expert/"' in html
+
+
 def test_a_post_mentions_at_most_max_mentions_members(db):
     from forum.cooking import MAX_MENTIONS
 
