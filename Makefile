@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev run migrate seed test lint format bench messages \
-	compile-messages clean
+	compile-messages clean screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -55,6 +55,9 @@ format: install-dev ## Reformat the code (ruff)
 bench: install-dev ## Run the benchmarks under bench/ and print their figures
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk) || echo "wrk is missing: bench_load.py will say so"
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+screenshots: install-dev ## Full-page PNGs of every page type, 390 and 1366 px, en and ar (LANGS=...), into screenshots/
+	$(BIN)/python tests/e2e/screenshots.py
 
 # The five catalogues beside the English source, and what is not project code.
 LOCALES := fr es ar ru zh_Hans

@@ -31,9 +31,15 @@ MAX_MENTIONS = 20
 MARKDOWN = MarkdownIt("commonmark", {"breaks": True, "html": True}).enable("table")
 
 
+# Tables and code blocks scroll inside the post when wider than the column;
+# tabindex="0" lets the keyboard reach them to scroll (WCAG 2.1.1).
+SCROLLERS = re.compile(r"<(pre|table)(?![^>]*\btabindex=)(\s[^>]*)?>")
+
+
 def cook(raw: str) -> tuple[str, list[User]]:
     """Return the post's safe HTML and the members it mentions."""
     html = clean_html(MARKDOWN.render(raw or "").rstrip("\n"))
+    html = SCROLLERS.sub(r'<\1 tabindex="0"\2>', html)
     found = (name.rstrip(".").lower() for name in MENTION.findall(_text_only(html)))
     names = list(dict.fromkeys(found))[:MAX_MENTIONS]
     if not names:

@@ -107,10 +107,26 @@
     };
   }
 
-  bell.addEventListener("click", function (event) {
-    if (!panel) return;
-    event.preventDefault();
-    panel.hidden = !panel.hidden;
-  });
+  // The bell opens its panel (a disclosure); Escape closes it and returns to
+  // the bell. Without this file the bell is a link to the notifications page.
+  function setOpen(open) {
+    panel.hidden = !open;
+    bell.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+  if (panel) {
+    bell.setAttribute("aria-controls", panel.id);
+    bell.setAttribute("aria-expanded", "false");
+    bell.addEventListener("click", function (event) {
+      event.preventDefault();
+      setOpen(panel.hidden);
+    });
+    [bell, panel].forEach(function (el) {
+      el.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape" || panel.hidden) return;
+        setOpen(false);
+        bell.focus();
+      });
+    });
+  }
   connect();
 })();
