@@ -6,14 +6,15 @@
   var button = document.querySelector(".nav-toggle[aria-controls]");
   if (!button) return;
   var menu = document.getElementById(button.getAttribute("aria-controls"));
-  var header = button.closest(".site-header");
-  if (!menu || !header) return;
+  if (!menu) return;
 
   function setOpen(open) {
     button.setAttribute("aria-expanded", open ? "true" : "false");
   }
 
-  header.classList.add("has-nav-toggle");
+  // early.js set html.js-nav before the first paint; set it again in case
+  // that file did not load.
+  document.documentElement.classList.add("js-nav");
   button.hidden = false;
   setOpen(false);
 
