@@ -62,7 +62,7 @@ screenshots: install-dev ## Full-page PNGs of every page type, 390 and 1366 px, 
 # The five catalogues beside the English source, and what is not project code.
 LOCALES := fr es ar ru zh_Hans
 MESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench \
-	--ignore=node_modules --ignore=media
+	--ignore=node_modules --ignore=media --ignore=screenshots
 MESSAGES_LOCALES := $(addprefix --locale=,$(LOCALES))
 
 messages: install-dev ## Extract every msgid (django + djangojs) and compile the catalogues

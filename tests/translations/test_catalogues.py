@@ -25,7 +25,15 @@ LOCALE_DIR = BASE_DIR / "locale"
 # other than English, the source language.
 LOCALES = ["ar", "es", "fr", "ru", "zh_Hans"]
 # The same list as `make messages` (Makefile: MESSAGES_IGNORE).
-IGNORE = [".venv", "staticfiles", "tests", "bench", "node_modules", "media"]
+IGNORE = [
+    ".venv",
+    "staticfiles",
+    "tests",
+    "bench",
+    "node_modules",
+    "media",
+    "screenshots",
+]
 
 
 def catalogue(locale: str, domain: str = "django") -> Path:
