@@ -77,12 +77,15 @@
       timer = window.setTimeout(function () { saveDraft(key, textarea, original); }, 300);
     });
     form.addEventListener("submit", function () {
+      window.clearTimeout(timer);
       saveDraft(key, textarea, original);
       if (session) session.setItem(PENDING, key);
     });
   }
 
   function saveDraft(key, textarea, original) {
+    // A composer htmx has replaced (the reply went through) keeps no draft.
+    if (!textarea.isConnected) return;
     var value = textarea.value;
     try {
       if (!value.trim() || value === original) local.removeItem(key);

@@ -23,15 +23,17 @@ from toolkits.models import (
     ToolkitResource,
 )
 
-from ..conftest import build_network
+from ..conftest import build_network, ensure_wagtail_base
 from ..factories import UserFactory
 from ..live import asgi_server, needs_postgres, session_id
 from ..toolkits.conftest import PDF
 
 pytestmark = [
     pytest.mark.e2e,
-    # The site's locales come from a migration: put them back afterwards.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # Transactional: the browser's server reads what the test writes. Not
+    # serialized_rollback: after another transactional test's flush has
+    # recreated the content types, reloading them collides.
+    pytest.mark.django_db(transaction=True),
     needs_postgres,
 ]
 
@@ -86,6 +88,7 @@ def text_of(message) -> str:
 def test_a_newcomer_finds_downloads_joins_follows_and_replies_in_french(
     browser, tmp_path, settings
 ):
+    ensure_wagtail_base()  # a previous transactional test's flush took the root page
     network = build_network()
     for code in ("en", "fr"):
         Locale.objects.get_or_create(language_code=code)
