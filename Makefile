@@ -41,8 +41,12 @@ run: seed ## Install, migrate, load demo data and serve on http://$(HOST):$(PORT
 	@(sleep 6; $(BIN)/python manage.py harvest_feeds >/dev/null 2>&1) &
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Test processes (pytest-xdist), each with its own test database and Redis
+# database; TEST_WORKERS=0 runs in this process alone.
+TEST_WORKERS ?= 2
+
 test: install-dev ## Install the dev requirements and run the whole test suite
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-dev ## Check style and common mistakes (ruff)
 	$(BIN)/ruff check .

@@ -1,3 +1,4 @@
+import os
 from types import SimpleNamespace
 
 import pytest
@@ -15,6 +16,73 @@ from community.national_spaces import (
 from home.models import HomePage
 
 from .factories import UserFactory, enrol_in_two_factor
+
+# pytest-xdist on PostgreSQL: the controller migrates one test database and
+# clones it (CREATE DATABASE ... TEMPLATE) for each worker, which then only
+# checks that its clone is migrated (keepdb), instead of every worker running
+# every migration. The controller drops them all at the end.
+CLONED = "CHM_TEST_DATABASES_CLONED"
+
+
+def _clones_wanted(config) -> int:
+    workers = getattr(config.option, "numprocesses", None)
+    if hasattr(config, "workerinput") or not isinstance(workers, int) or workers < 1:
+        return 0
+    if config.getvalue("reuse_db") or config.getvalue("nomigrations"):
+        return 0
+    from django.db import connection
+
+    return workers if connection.vendor == "postgresql" else 0
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session):
+    config = session.config
+    workers = _clones_wanted(config)
+    if not workers:
+        return
+    from django.db import connection
+    from pytest_django.plugin import blocking_manager_key
+
+    with config.stash[blocking_manager_key].unblock():
+        original = connection.settings_dict["NAME"]
+        connection.creation.create_test_db(
+            verbosity=0, autoclobber=True, serialize=False
+        )
+        for number in range(workers):
+            connection.creation.clone_test_db(suffix=f"gw{number}", verbosity=0)
+        config._chm_databases = (
+            original,
+            [connection.settings_dict["NAME"]]
+            + [f"{connection.settings_dict['NAME']}_gw{n}" for n in range(workers)],
+        )
+        connection.close()
+    os.environ[CLONED] = "1"
+
+
+def pytest_unconfigure(config):
+    databases = getattr(config, "_chm_databases", None)
+    if not databases:
+        return
+    from django.db import connection
+    from pytest_django.plugin import blocking_manager_key
+
+    original, names = databases
+    connection.close()
+    connection.settings_dict["NAME"] = original
+    with config.stash[blocking_manager_key].unblock():
+        with connection._nodb_cursor() as cursor:
+            for name in names:
+                quoted = connection.ops.quote_name(name)
+                cursor.execute(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request) -> bool:
+    """A worker keeps (and so reuses) the clone the controller made for it."""
+    if os.environ.get(CLONED) and hasattr(request.config, "workerinput"):
+        return True
+    return request.config.getvalue("reuse_db")
 
 
 @pytest.fixture(autouse=True)

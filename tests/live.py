@@ -49,8 +49,12 @@ def shared_database_url() -> str:
 def asgi_server(extra_env: dict[str, str] | None = None, log: Path | None = None):
     """Start `daphne chm.asgi:application` on a free port; yield its base URL.
     `extra_env` configures it (e.g. CHM_TEST_EMAIL_DIR, CHM_MEDIA_ROOT); `log`
-    is a file that receives the server's log (its stderr)."""
-    port = free_port()
+    is a file that receives the server's log (its stderr).
+
+    Under pytest-xdist the server inherits PYTEST_XDIST_WORKER, so it uses the
+    worker's Redis database (chm/settings/test.py), and it is given the worker's
+    test database. A port another process took between `free_port` and
+    daphne's bind is retried on a new one."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "chm.settings.test",
@@ -58,6 +62,32 @@ def asgi_server(extra_env: dict[str, str] | None = None, log: Path | None = None
         **(extra_env or {}),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    for attempt in range(3):
+        try:
+            process, port, log_file = _start_daphne(env, log)
+        except PortTaken:
+            if attempt == 2:
+                raise
+            continue
+        break
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        if log_file:
+            log_file.close()
+
+
+class PortTaken(RuntimeError):
+    pass
+
+
+def _start_daphne(env: dict[str, str], log: Path | None):
+    port = free_port()
     log_file = log.open("wb") if log else None
     process = subprocess.Popen(  # noqa: S603
         [
@@ -75,27 +105,23 @@ def asgi_server(extra_env: dict[str, str] | None = None, log: Path | None = None
         stdout=subprocess.DEVNULL,
         stderr=log_file or subprocess.PIPE,
     )
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                output = log.read_text() if log else process.stderr.read().decode()
-                raise RuntimeError(output[-2000:])
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.2)
-        else:
-            raise RuntimeError("daphne did not start in 30 s")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        if log_file:
-            log_file.close()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            if log_file:
+                log_file.close()
+            output = log.read_text() if log else process.stderr.read().decode()
+            if "Address already in use" in output:
+                raise PortTaken(output[-2000:])
+            raise RuntimeError(output[-2000:])
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return process, port, log_file
+        time.sleep(0.1)
+    process.kill()
+    if log_file:
+        log_file.close()
+    raise RuntimeError("daphne did not start in 30 s")
 
 
 def session_id(user) -> str:

@@ -25,6 +25,26 @@ CHM_ALLOW_DEMO_DATA = True
 CHM_PAGE_CACHE_SECONDS = 0
 # Demo feeds are served by the site itself, on loopback.
 CHM_ALLOW_PRIVATE_FEEDS = True
+# pytest-xdist runs the suite in several processes, each with its own test
+# database (pytest-django adds the worker's suffix). Each also gets a Redis
+# database of its own: the tests clear the cache (a FLUSHDB) before each test,
+# which must not wipe another worker's keys or channel layer. Worker gwN uses
+# REDIS_URL's database number plus N; the live servers a test starts inherit
+# PYTEST_XDIST_WORKER and so pick the same one.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and XDIST_WORKER.startswith("gw"):  # noqa: F405
+    from urllib.parse import urlsplit, urlunsplit
+
+    _url = urlsplit(REDIS_URL)  # noqa: F405
+    _db = int(_url.path.strip("/") or 0) + int(XDIST_WORKER[2:])
+    if _db > 15:
+        raise ValueError(
+            f"Redis database {_db} for worker {XDIST_WORKER}: give REDIS_URL a lower "
+            "database number or run fewer workers (Redis has 16 by default)"
+        )
+    REDIS_URL = urlunsplit(_url._replace(path=f"/{_db}"))
+    CACHES["default"]["LOCATION"] = REDIS_URL  # noqa: F405
+    CHANNEL_LAYERS["default"]["CONFIG"]["hosts"][0]["address"] = REDIS_URL  # noqa: F405
 if REDIS_URL:  # noqa: F405
     # Tests share one Redis; keep their keys apart from anything else there.
     CACHES["default"]["KEY_PREFIX"] = "chm-test"  # noqa: F405

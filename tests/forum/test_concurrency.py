@@ -17,6 +17,9 @@ from .conftest import established, make_topic, url
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
+    # Dozens of connections at once: never beside the other such tests on
+    # another pytest-xdist worker (PostgreSQL's max_connections).
+    pytest.mark.xdist_group("many_connections"),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="concurrent transactions need PostgreSQL (set DATABASE_URL)",

@@ -79,7 +79,8 @@ def test_the_cache_comes_back_by_itself_when_redis_returns(settings):
     settings.CACHES = {
         "default": {
             "BACKEND": "chm.cache.ResilientRedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            # The worker's own Redis database (chm/settings/test.py).
+            "LOCATION": settings.REDIS_URL,
             "KEY_PREFIX": "chm-test-outage",
         }
     }

@@ -32,6 +32,10 @@ ROOT = Path(__file__).resolve().parents[2]
 SCHEMATHESIS_MAX_EXAMPLES = 20
 SCHEMATHESIS_SEED = 19
 
+# Under pytest-xdist the module's tests stay on one worker, so the demo data
+# is seeded (and flushed) once, in that worker's own database.
+pytestmark = pytest.mark.xdist_group("demo_api")
+
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):

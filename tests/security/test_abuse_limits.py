@@ -16,6 +16,10 @@ from ..factories import UserFactory
 
 BURST = 100
 
+# Bursts of concurrent requests open dozens of connections: never beside the
+# other such tests on another pytest-xdist worker (PostgreSQL's max_connections).
+pytestmark = pytest.mark.xdist_group("many_connections")
+
 
 def fresh_window(seconds: int) -> None:
     """Start the burst well inside one fixed window of the counter."""
