@@ -2,8 +2,12 @@ import os
 from types import SimpleNamespace
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
 from django.utils import translation
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -105,6 +109,18 @@ def _default_language():
 def _private_media_in_tmp(settings, tmp_path):
     """Private files (toolkit files) go to a temporary folder."""
     settings.CHM_PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+
+
+def restore_database(serialized: str) -> None:
+    """Put the test database back to `serialized` (from
+    connection.creation.serialize_db_to_string()) after a module that filled
+    it: flush, reload the rows with their ids, and move every id sequence past
+    them (the flush restarted them), as Django's serialized_rollback does."""
+    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(serialized)
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(sql)
 
 
 def ensure_wagtail_base() -> Page:

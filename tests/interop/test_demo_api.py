@@ -19,13 +19,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
-from django.core.management.color import no_style
 from django.db import connection, connections
 from django.test import override_settings
 from django.test.testcases import LiveServerThread, _StaticFilesHandler
 from django.urls import reverse
+
+from ..conftest import restore_database
 
 ROOT = Path(__file__).resolve().parents[2]
 # Cases per operation and phase; with the fixed seed a run stays around a minute.
@@ -49,17 +49,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
             call_command("seed_demo", verbosity=0)
         yield
         with django_db_blocker.unblock():
-            call_command(
-                "flush", verbosity=0, interactive=False, inhibit_post_migrate=True
-            )
-            connection.creation.deserialize_db_from_string(migrated)
-            # The flush restarted every id sequence; the rows are back with
-            # their ids, so move the sequences past them.
-            with connection.cursor() as cursor:
-                for sql in connection.ops.sequence_reset_sql(
-                    no_style(), apps.get_models()
-                ):
-                    cursor.execute(sql)
+            restore_database(migrated)
 
 
 def markdown_examples() -> list[str]:
