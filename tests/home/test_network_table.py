@@ -121,7 +121,7 @@ def test_country_names_follow_the_readers_language(client, parties):
     response = client.get("/fr/network/?q=Bénin", HTTP_ACCEPT_LANGUAGE="fr")
     assert names(response) == ["Bénin"]
     html = response.content.decode()
-    assert 'aria-label="Bénin: capacity level 3' in html
+    assert 'aria-label="Bénin : niveau de capacité 3' in html
 
 
 def test_the_table_scrolls_in_a_focusable_named_region(client, parties):
