@@ -10,7 +10,7 @@ def test_country_and_region_news_offer_show_more(client, network):
     for path in ("/africa/benin/", "/africa/"):
         html = client.get(path).content.decode()
         assert '<ol class="news-list" id="news-list">' in html
-        assert 'href="?page=2" hx-get="?page=2" hx-select="#news-list > *"' in html
+        assert 'href="?page=2" hx-get="?page=2" hx-select="#news-list &gt; *"' in html
         assert 'hx-select-oob="#news-list-more"' in html
         assert "Page 1 of 2" in html  # the page links stay
     last = client.get("/africa/benin/?page=2").content.decode()

@@ -230,7 +230,7 @@ def test_the_topic_list_offers_show_more_and_keeps_its_page_links(
         make_topic(forums.public, author, title=f"Topic {n}")
     html = client.get("/forums/forest/").content.decode()
     assert '<tbody id="topic-rows">' in html
-    assert 'href="?page=2" hx-get="?page=2" hx-select="#topic-rows > *"' in html
+    assert 'href="?page=2" hx-get="?page=2" hx-select="#topic-rows &gt; *"' in html
     assert 'hx-target="#topic-rows" hx-swap="beforeend"' in html
     assert 'hx-select-oob="#topic-rows-more"' in html
     assert 'rel="next" href="?page=2"' in html  # the page links stay for no-JS

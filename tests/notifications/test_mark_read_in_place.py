@@ -102,6 +102,6 @@ def test_the_notification_list_offers_show_more(client, network):
     notify(member, 31)
     client.force_login(member)
     html = client.get("/notifications/").content.decode()
-    assert 'hx-select="#notification-list > *"' in html
+    assert 'hx-select="#notification-list &gt; *"' in html
     assert 'id="notification-list-more"' in html and "Show more" in html
     assert 'rel="next" href="?page=2"' in html
