@@ -167,7 +167,7 @@ def test_a_new_member_sees_the_countdown_after_replying(
         r"You can post again in \d+ seconds",
         page.locator(".composer-wait").inner_text(),
     )
-    assert page.get_by_role("button", name="Post reply").is_disabled()
+    expect(page.get_by_role("button", name="Post reply")).to_be_disabled()
     context.close()
 
 

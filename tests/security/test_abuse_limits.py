@@ -117,9 +117,9 @@ def test_a_burst_of_toolkit_proposals_from_one_member_is_cut_at_the_limit(settin
     fresh_window(3600)
     # An empty form: 400 once past the limiter, nothing stored.
     # Every signed-in request opens a database connection: on PostgreSQL the
-    # burst stays under the server's max_connections (100, shared with the
-    # test process itself).
-    n = 80 if os.environ.get("DATABASE_URL", "").startswith("postgres") else BURST
+    # burst stays well under the server's max_connections (100, shared with
+    # the other pytest-xdist worker, its live servers and this process).
+    n = 40 if os.environ.get("DATABASE_URL", "").startswith("postgres") else BURST
     counts = burst(
         Requests(lambda c: c.post("/toolkits/propose/", {}), client_for), n=n
     )
