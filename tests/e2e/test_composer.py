@@ -137,7 +137,7 @@ def test_draft_survives_a_reload_until_it_is_posted(member_page, topic_url):
     page.wait_for_timeout(600)
     page.reload()
     assert page.input_value("textarea[name=body]") == "Half a thought"
-    assert page.get_by_text("Draft restored").is_visible()
+    expect(page.get_by_text("Draft restored")).to_be_visible()
     page.get_by_role("button", name="Discard").click()
     assert page.input_value("textarea[name=body]") == ""
     page.reload()
@@ -183,7 +183,9 @@ def test_tag_picker_chooses_tags_by_typing(member_page, live_server, topic_url):
     page.keyboard.type("fore")
     page.get_by_role("option", name="Forest biodiversity").wait_for()
     page.keyboard.press("Enter")
-    assert page.get_by_role("button", name="Remove Forest biodiversity").is_visible()
+    expect(
+        page.get_by_role("button", name="Remove Forest biodiversity")
+    ).to_be_visible()
     assert page.locator("select[name=tags]").is_hidden()
     page.get_by_role("button", name="Start the topic").click()
     page.wait_for_url(re.compile(r"/t/\d+-tagged-by-typing/"))

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from ..conftest import ensure_wagtail_base
 
@@ -109,11 +110,13 @@ def test_switching_the_map_and_sorting_the_table_work_without_javascript(
     live_server, browser, parties
 ):
     context, page = open_page(browser, live_server.url + "/network/", javascript=False)
-    assert page.get_by_role("heading", name="Parties by capacity level").is_visible()
+    expect(
+        page.get_by_role("heading", name="Parties by capacity level")
+    ).to_be_visible()
     assert page.locator("svg.world-map a.fill-level-0").count() > 0
     map_tab(page, "Activity").click()
     assert "map=activity" in page.url
-    assert page.get_by_role("heading", name="Parties by activity").is_visible()
+    expect(page.get_by_role("heading", name="Parties by activity")).to_be_visible()
     assert page.locator("svg.world-map a.fill-activity-0").count() > 0
     assert page.locator("svg.world-map a.fill-level-0").count() == 0
 
@@ -163,6 +166,6 @@ def test_with_javascript_the_table_filters_and_sorts_in_place(
     # A country's link in the table still opens its page.
     page.locator("#country-ke").get_by_role("link", name="Kenya").click()
     page.wait_for_url("**/africa/kenya/")
-    assert page.get_by_role("heading", name="Kenya", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Kenya", level=1)).to_be_visible()
     assert page.csp_violations == []
     context.close()

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 from taggit.models import Tag
 
 from forum.models import Forum, ForumIndexPage
@@ -151,7 +152,7 @@ def test_on_a_phone_the_library_shows_a_toolkit_before_the_filters(
     context, page = open_page(browser, live_server, viewport=PHONE)
     page.goto(live_server.url + "/toolkits/")
     first_toolkit = page.locator(".toolkit-card").first
-    assert first_toolkit.is_visible()
+    expect(first_toolkit).to_be_visible()
     # The filters wait behind a closed "Filter" disclosure.
     assert not page.get_by_label("CBD subject").is_visible()
     summary = page.locator("#toolkit-filter-summary")
@@ -159,7 +160,7 @@ def test_on_a_phone_the_library_shows_a_toolkit_before_the_filters(
     assert first_toolkit.bounding_box()["y"] < 844
     assert not page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
     summary.click()
-    assert page.get_by_label("CBD subject").is_visible()
+    expect(page.get_by_label("CBD subject")).to_be_visible()
     assert not page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
     assert page.csp_violations == []
     context.close()
@@ -187,7 +188,7 @@ def test_a_filter_updates_the_results_and_the_address_in_place(
     assert "Filter (1 active)" in page.locator("#toolkit-filter-summary").inner_text()
     # Still the same page, the panel open, focus on the filter just changed.
     assert page.evaluate(STAYED)
-    assert page.get_by_label("CBD subject").is_visible()
+    expect(page.get_by_label("CBD subject")).to_be_visible()
     assert page.evaluate("document.activeElement.id") == "filter-subject"
     assert not page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
     # The address is shareable: opened afresh it shows the same results.

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from ..conftest import build_network
 from ..factories import PASSWORD, UserFactory
@@ -22,7 +23,7 @@ def test_newcomer_browses_from_the_home_page_to_a_country(live_server, page):
     page.get_by_role("link", name="Africa").first.click()
     page.get_by_role("link", name="Benin").click()
     assert page.url.endswith("/africa/benin/")
-    assert page.get_by_role("heading", name="National CHM capacity").is_visible()
+    expect(page.get_by_role("heading", name="National CHM capacity")).to_be_visible()
     assert "Improve content" in page.content()
     assert page.csp_violations == []
 
@@ -40,9 +41,9 @@ def test_focal_point_signs_in_and_sees_their_name_and_the_admin_link(live_server
     page.wait_for_url(live_server.url + "/")
     header = page.locator("header.site-header")
     assert "Aïcha Dossou" in header.inner_text()
-    assert header.get_by_role("link", name="Manage").is_visible()
+    expect(header.get_by_role("link", name="Manage")).to_be_visible()
     page.get_by_role("button", name="Sign out").click()
-    assert page.get_by_role("link", name="Sign in").is_visible()
+    expect(page.get_by_role("link", name="Sign in")).to_be_visible()
     assert page.csp_violations == []
 
 

@@ -6,6 +6,7 @@ whose suggestions are readable."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from ..blog.conftest import make_post
 from ..conftest import build_network
@@ -72,7 +73,7 @@ def test_on_a_phone_the_home_page_fits_and_the_menu_button_opens_the_nav(
     assert not scrolls_sideways(phone)
     nav = phone.get_by_role("navigation", name="Main")
     button = phone.get_by_role("button", name="Menu")
-    assert button.is_visible()
+    expect(button).to_be_visible()
     assert button.get_attribute("aria-expanded") == "false"
     assert button.get_attribute("aria-controls") == "site-menu"
     assert not nav.is_visible()
@@ -83,7 +84,7 @@ def test_on_a_phone_the_home_page_fits_and_the_menu_button_opens_the_nav(
         link = nav.get_by_role("link", name=name, exact=True)
         assert link.is_visible(), name
         assert on_screen(phone, link), name
-    assert phone.get_by_role("link", name="Sign in").is_visible()
+    expect(phone.get_by_role("link", name="Sign in")).to_be_visible()
     assert not scrolls_sideways(phone)
 
     # Escape inside the menu closes it and returns to the button.

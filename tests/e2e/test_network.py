@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 from taggit.models import Tag
 
 from community.models import Subject
@@ -29,7 +30,9 @@ def test_dashboard_charts_render_and_colouring_switches(live_server, page):
     build_network()
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Dashboard").click()
-    assert page.get_by_role("heading", name="Parties by capacity level").is_visible()
+    expect(
+        page.get_by_role("heading", name="Parties by capacity level")
+    ).to_be_visible()
     assert page.locator("svg rect.bar").count() == 6
     map_tab(page, "Activity").click()
     page.get_by_role("heading", name="Parties by activity").wait_for()
@@ -59,6 +62,6 @@ def test_newcomer_finds_an_expert_and_sends_a_message(live_server, page):
     page.get_by_role("link", name="Send a message").click()
     page.fill("textarea[name=body]", "Could you advise on forest monitoring?")
     page.get_by_role("button", name="Send", exact=True).click()
-    assert page.get_by_text("Your message was sent.").is_visible()
-    assert page.get_by_text("Could you advise on forest monitoring?").is_visible()
+    expect(page.get_by_text("Your message was sent.")).to_be_visible()
+    expect(page.get_by_text("Could you advise on forest monitoring?")).to_be_visible()
     assert page.csp_violations == []

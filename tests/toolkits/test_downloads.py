@@ -100,7 +100,7 @@ def test_publishing_a_new_revision_never_resets_the_counters(client, library):
 
 
 @pytest.mark.django_db(transaction=True)
-# Up to 90 connections at once: never beside the other tests that open many
+# Many connections at once: never beside the other tests that open many
 # (one xdist worker runs the group), or PostgreSQL refuses some of them.
 @pytest.mark.xdist_group("many_connections")
 def test_download_counts_are_exact_under_100_concurrent_downloads():
@@ -124,8 +124,9 @@ def test_download_counts_are_exact_under_100_concurrent_downloads():
     with connection.cursor() as cursor:
         cursor.execute("SHOW max_connections")
         max_connections = int(cursor.fetchone()[0])
-    # All 100 start together; never more open connections than the server allows.
-    slots = threading.BoundedSemaphore(min(CONCURRENT_DOWNLOADS, max_connections - 10))
+    # All 100 start together, at most a third of the server's connections in
+    # flight: the other pytest-xdist worker and its live servers need theirs.
+    slots = threading.BoundedSemaphore(min(CONCURRENT_DOWNLOADS, max_connections // 3))
     statuses: list[int] = []
     lock = threading.Lock()
 
