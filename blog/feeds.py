@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Locale
 
-from chm.syndication import SiteFeed
 from community.models import CountryPage, RegionPage
+from core.syndication import SiteFeed
 from translations.names import place_name
 
 from .models import BlogPostPage

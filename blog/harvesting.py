@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.rich_text import RichText
 
-from chm import outbound
-from chm.sanitizer import clean_html, to_text
 from community.models import CountryPage
+from core import outbound
+from core.sanitizer import clean_html, to_text
 
 from .models import POST_LANGUAGES, BlogPostPage, FeedHarvest
 
@@ -55,7 +55,7 @@ class HarvestResult:
 
 
 def fetch_feed(url: str) -> bytes:
-    """Download a feed through the platform's one safe fetcher (chm.outbound)."""
+    """Download a feed through the platform's one safe fetcher (core.outbound)."""
     try:
         fetched = outbound.fetch(
             url,

@@ -14,7 +14,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from chm.content_writes import ContentQuerySet
+from core.content_writes import ContentQuerySet
 from interop.serializers import (
     CountryField,
     NamesField,

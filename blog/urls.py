@@ -1,4 +1,4 @@
-from chm.syndication import feed_routes
+from core.syndication import feed_routes
 
 from .feeds import CountryNewsFeed, NewsFeed, RegionNewsFeed, TagNewsFeed
 

@@ -1,7 +1,7 @@
 """allauth, told two things it would otherwise take from the request.
 
 - The client's address, for its sign-in, sign-up and reset limits: from
-  `chm.client_address`, the one rule every rate limit of the site follows.
+  `core.client_address`, the one rule every rate limit of the site follows.
 - The site's name and address in its emails: `CHM_SITE_NAME` and the host of
   `CHM_BASE_URL`. Without `django.contrib.sites` allauth names the site after
   the request's Host ("Hello from 127.0.0.1:8791!").
@@ -14,7 +14,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
-from chm.client_address import client_ip
+from core.client_address import client_ip
 
 
 @dataclass(frozen=True)

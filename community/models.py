@@ -16,7 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from chm.content_writes import ContentQuerySet
+from core.content_writes import ContentQuerySet
 from interop.serializers import RegionField
 
 from .capacity import CapacityLevel, recommended_action

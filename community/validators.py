@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from chm import outbound
+from core import outbound
 
 
 def validate_feed_url(value: str) -> None:

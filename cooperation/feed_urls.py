@@ -1,6 +1,6 @@
 """Cooperation feeds, under /feeds/ (not language-prefixed)."""
 
-from chm.syndication import feed_routes
+from core.syndication import feed_routes
 
 from . import feeds
 

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
 
-from chm.syndication import SiteFeed
 from community.models import RegionPage, Subject
+from core.syndication import SiteFeed
 from translations.names import place_name, subject_name
 
 from .listing import filter_offers, filter_requests

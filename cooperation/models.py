@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from chm.content_writes import ContentQuerySet
+from core.content_writes import ContentQuerySet
 from translations.names import place_name
 
 

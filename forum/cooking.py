@@ -14,8 +14,8 @@ from django.utils import translation
 from django.utils.html import escape
 from markdown_it import MarkdownIt
 
-from chm.sanitizer import clean_html
 from community.models import User
+from core.sanitizer import clean_html
 
 MENTION = re.compile(r"(?<![\w@/.])@([A-Za-z0-9_.+-]{2,150})")
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)")

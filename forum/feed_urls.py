@@ -1,6 +1,6 @@
 """Forum feeds, under /feeds/ (not language-prefixed)."""
 
-from chm.syndication import feed_routes
+from core.syndication import feed_routes
 
 from .feeds import ForumTopicsFeed, LatestTopicsFeed, TagTopicsFeed, TopicPostsFeed
 

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from chm.syndication import SiteFeed
+from core.syndication import SiteFeed
 
 from .models import Forum, Post, Topic, forum_root_url
 

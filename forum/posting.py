@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from chm.throttling import hit
+from core.throttling import hit
 from notifications import events
 from notifications.subscriptions import watch_if_not_following
 from tagging.vocabulary import check_tags

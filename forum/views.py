@@ -15,11 +15,11 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from chm import htmx
-from chm.throttling import hit, requester_key
 from community.models import User
+from core import htmx
+from core.languages import supported
+from core.throttling import hit, requester_key
 from notifications.follow_control import follow_response
-from translations.languages import supported
 from translations.middleware import prefixed
 
 from . import moderation, posting, reading, redaction
@@ -50,7 +50,7 @@ def render(request, index, template: str, context: dict, status: int = 200):
 
 def varies_with_htmx(response):
     """For views that answer htmx with a fragment: caches keep the page and the
-    fragment apart, and the anonymous page cache (home/page_cache.py) never
+    fragment apart, and the anonymous page cache (core/page_cache.py) never
     stores a fragment (it skips private responses)."""
     patch_vary_headers(response, ["HX-Request"])
     if getattr(response, "_is_fragment", False):

@@ -7,6 +7,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home")
 
     def ready(self):
-        from chm.content_writes import connect_content_signals
+        from core.content_writes import connect_content_signals
 
         connect_content_signals()

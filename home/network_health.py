@@ -18,7 +18,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
-from chm.content_writes import content_version
+from core.content_writes import content_version
 
 WINDOW_DAYS = 90
 TIMELINE_MONTHS = 12
@@ -221,7 +221,7 @@ class NetworkHealth:
 
 
 def _cache_key(suffix: str = "") -> str:
-    """Keyed by the content version (chm/content_writes.py), like the page
+    """Keyed by the content version (core/content_writes.py), like the page
     cache: a post, a publication or a changed capacity level shows on the
     next request instead of when the entry expires."""
     return f"{CACHE_KEY}:{content_version()}{suffix}"

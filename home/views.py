@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from chm.csv_export import csv_writer
 from community.capacity import CapacityLevel
+from core.csv_export import csv_writer
 from translations.names import place_name
 
 from .charts import bar_chart, line_chart
@@ -78,7 +78,7 @@ def healthz(request):
     naming each dependency's state (503 when any is down).
     """
     if request.GET.get("deep"):
-        from .health import run_checks
+        from core.health import run_checks
 
         checks = run_checks()
         healthy = all(check["ok"] for check in checks.values())

@@ -1,5 +1,5 @@
 """The read API's rate limit: the site's shared fixed-window counter."""
 
-from chm.throttling import Limit, client_key, hit
+from core.throttling import Limit, client_key, hit
 
 __all__ = ["Limit", "client_key", "hit"]

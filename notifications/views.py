@@ -11,7 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_htmx.http import trigger_client_event
 
-from chm import htmx
+from core import htmx
 
 from . import reading
 from .emails import user_from_token

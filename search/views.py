@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from chm.throttling import rate_limited
+from core.throttling import rate_limited
 
 from .forms import KIND_CHOICES, SearchForm
 from .queries import (

@@ -12,7 +12,7 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from chm.csv_export import csv_writer
+from core.csv_export import csv_writer
 
 from .models import ToolkitLanguage, ToolkitLibraryPage, ToolkitPage, ToolkitResource
 

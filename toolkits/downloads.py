@@ -55,7 +55,7 @@ def first_time_today(client: str, scope: str, pk: int) -> bool:
 def record_download(resource: ToolkitResource, client: str) -> None:
     """Count one download of `resource` and of its toolkit by `client`.
 
-    `client` identifies who downloads (`chm.throttling.requester_key`): each
+    `client` identifies who downloads (`core.throttling.requester_key`): each
     counter moves at most once per client per day. Both counters move with
     `F()` in the database, never read-modify-write, so concurrent downloads
     are all counted; the updates go through the content QuerySets, which tell

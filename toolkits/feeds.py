@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Locale
 
-from chm.syndication import SiteFeed
+from core.syndication import SiteFeed
 
 from .models import ToolkitLibraryPage, ToolkitPage
 

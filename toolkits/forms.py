@@ -3,9 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from chm.forms import EMPTY_LABEL
 from community.capacity import CapacityLevel
 from community.models import CountryPage
+from core.forms import EMPTY_LABEL
 from tagging.vocabulary import check_tags
 
 from .models import TOOLKIT_LANGUAGES, Audience, Licence, ToolkitLibraryPage

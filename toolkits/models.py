@@ -20,8 +20,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog.models import POST_LANGUAGES
-from chm.content_writes import ContentQuerySet
 from community.capacity import CapacityLevel
+from core.content_writes import ContentQuerySet
 from interop.serializers import (
     CountryField,
     RegionField,
@@ -133,7 +133,7 @@ class ToolkitLibraryPage(Page):
 
         response = super().serve(request, *args, **kwargs)
         # The same address answers a page or a fragment: no cache (the
-        # browser's, a proxy's, home/page_cache.py) may give one for the other.
+        # browser's, a proxy's, core/page_cache.py) may give one for the other.
         patch_vary_headers(response, ["HX-Request"])
         if getattr(request, "htmx", False):
             add_never_cache_headers(response)

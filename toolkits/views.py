@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_safe
 
-from chm.throttling import rate_limited, requester_key
+from core.throttling import rate_limited, requester_key
 
 from .downloads import downloadable_resources, record_download, reviewable_resource
 from .forms import ToolkitProposalForm

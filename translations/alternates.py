@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from wagtail.models import Page
 
-from .languages import current_language, supported
+from core.languages import current_language, supported
+
 from .middleware import language_neutral
 from .routing import TRANSLATABLE_PAGE_TYPES, locale_code
 from .views import same_page_in

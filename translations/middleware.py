@@ -7,7 +7,7 @@ from django.urls.resolvers import LocalePrefixPattern
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_path
 
-from .languages import preferred_language, supported
+from core.languages import preferred_language, supported
 
 
 class PreferredLanguageMiddleware:

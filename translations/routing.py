@@ -5,7 +5,7 @@ from django.conf import settings
 from django.http import Http404
 from wagtail.models import Locale, Page, Site
 
-from .languages import current_language, supported
+from core.languages import current_language, supported
 
 # Editorial pages that are translated; other pages (forum index, libraries)
 # are frames around user content and are not expected to have translations.

@@ -5,7 +5,7 @@ from django.dispatch import receiver
 from django.utils.translation import get_language, get_language_from_path
 from wagtail.models import Locale
 
-from .languages import supported
+from core.languages import supported
 
 
 @receiver(user_logged_in, dispatch_uid="translations_language_on_login")

@@ -1,6 +1,7 @@
 from django.conf import settings
 
-from .languages import current_language
+from core.languages import current_language
+
 from .routing import locale_code
 
 

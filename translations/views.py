@@ -8,7 +8,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail import views as wagtail_views
 
-from .languages import supported
+from core.languages import supported
+
 from .middleware import language_neutral, remember
 from .routing import route_with_fallback
 

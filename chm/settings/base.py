@@ -38,7 +38,7 @@ CHM_SITE_NAME = "CHM Commons"
 # colour their toolbar with it, and the web app manifest names it.
 CHM_THEME_COLOR = "#1f6b4a"
 
-# Proxies we run in front of the site (chm/client_address.py): IP addresses,
+# Proxies we run in front of the site (core/client_address.py): IP addresses,
 # networks, or `unix` for nginx on daphne's Unix socket. Only their
 # X-Forwarded-For is read, from the right; empty trusts none.
 CHM_TRUSTED_PROXIES = env_list("CHM_TRUSTED_PROXIES")
@@ -52,6 +52,7 @@ for _proxy in CHM_TRUSTED_PROXIES:
 INSTALLED_APPS = [
     # daphne first: `runserver` then serves ASGI, websockets included.
     "daphne",
+    "core",
     "home",
     "community",
     "blog",
@@ -106,26 +107,26 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "home.middleware.DatabaseUnavailableMiddleware",
-    # Compresses anonymous pages without a CSRF token (BREACH: chm/compression.py).
-    "chm.compression.AnonymousGZipMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
+    # Compresses anonymous pages without a CSRF token (BREACH: core/compression.py).
+    "core.compression.AnonymousGZipMiddleware",
     # The read API: CORS for GETs, then rate limits and ETags, before sessions.
     "corsheaders.middleware.CorsMiddleware",
     "interop.middleware.ReadAPIMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "home.page_cache.AnonymousPageCacheMiddleware",
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-csp's middleware, with a policy of its own for the Wagtail admin.
-    "chm.csp.PathCSPMiddleware",
+    "core.csp.PathCSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # request.htmx: views answer htmx's in-page requests with a fragment.
     "django_htmx.middleware.HtmxMiddleware",
-    "chm.throttling.PostRateLimitMiddleware",
+    "core.throttling.PostRateLimitMiddleware",
     "community.staff_mfa.StaffMFAMiddleware",
     "translations.middleware.PreferredLanguageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -155,8 +156,8 @@ TEMPLATES = [
 ]
 
 # Every form renders through templates/forms/ (GOV.UK Frontend's behaviour:
-# labels above fields, error summary linked to fields): chm/forms.py.
-FORM_RENDERER = "chm.forms.FormRenderer"
+# labels above fields, error summary linked to fields): core/forms.py.
+FORM_RENDERER = "core.forms.FormRenderer"
 
 # Database: SQLite on the embedded default, PostgreSQL via DATABASE_URL.
 DATABASES = {
@@ -205,8 +206,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Reads as a miss and skips writes while Redis is down (chm/cache.py).
-            "BACKEND": "chm.cache.ResilientRedisCache",
+            # Reads as a miss and skips writes while Redis is down (core/cache.py).
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CHM_CACHE_PREFIX", "chm"),
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
@@ -354,7 +355,7 @@ CHM_PRIVATE_MEDIA_ROOT = Path(
 )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {"BACKEND": "chm.private_storage.PrivateFileStorage"},
+    "private": {"BACKEND": "core.private_storage.PrivateFileStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Documents always go through Wagtail's serve view, which checks collection
@@ -379,8 +380,8 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 
 # Content-Security-Policy: no inline script on the public site (script files or
-# nonces). The Wagtail admin (/admin/) has a policy of its own, chm.csp.ADMIN_POLICY,
-# set by chm.csp.PathCSPMiddleware.
+# nonces). The Wagtail admin (/admin/) has a policy of its own, core.csp.ADMIN_POLICY,
+# set by core.csp.PathCSPMiddleware.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -407,7 +408,7 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
 INTEROP_RATE_LIMIT = os.environ.get("CHM_API_RATE_LIMIT", "120/m")
 WAGTAILAPI_LIMIT_MAX = 100
 
-# Abuse limits on the shared cache (chm/throttling.py): per signed-in member,
+# Abuse limits on the shared cache (core/throttling.py): per signed-in member,
 # or per address for anonymous visitors; past them the answer is 429.
 CHM_SEARCH_RATE_LIMIT = os.environ.get("CHM_SEARCH_RATE_LIMIT", "60/m")
 # Suggestions come as the visitor types: a looser limit of their own.
@@ -417,7 +418,7 @@ CHM_PROPOSAL_RATE_LIMIT = os.environ.get("CHM_PROPOSAL_RATE_LIMIT", "10/h")
 CHM_EDIT_RATE_LIMIT = os.environ.get("CHM_EDIT_RATE_LIMIT", "10/m")
 # Markdown previews in the forum composer, per member (cooking costs a little).
 CHM_PREVIEW_RATE_LIMIT = os.environ.get("CHM_PREVIEW_RATE_LIMIT", "30/m")
-# POSTs per address to the account forms (chm.throttling.PostRateLimitMiddleware),
+# POSTs per address to the account forms (core.throttling.PostRateLimitMiddleware),
 # in front of allauth's own ACCOUNT_RATE_LIMITS.
 CHM_POST_RATE_LIMITS = {
     "/accounts/signup/": "20/m",
@@ -474,17 +475,17 @@ TOOLKIT_MAX_UPLOAD_BYTES = int(
 CHM_MAX_REQUEST_BYTES = TOOLKIT_MAX_UPLOAD_BYTES + 1_048_576
 
 # Anonymous visitors' pages are kept this long in the shared cache; any
-# content write drops them at once (home/page_cache.py). 0 turns it off.
+# content write drops them at once (core/page_cache.py). 0 turns it off.
 CHM_PAGE_CACHE_SECONDS = int(os.environ.get("CHM_PAGE_CACHE_SECONDS", "300"))
 # RSS/Atom feeds likewise, for every reader; the same content version drops
-# them at once (chm/syndication.py). 0 turns it off.
+# them at once (core/syndication.py). 0 turns it off.
 CHM_FEED_CACHE_SECONDS = int(os.environ.get("CHM_FEED_CACHE_SECONDS", "300"))
 
 # Demo data may be loaded only where this is on (never in production).
 CHM_ALLOW_DEMO_DATA = False
 # Feed URLs whose host is not globally routable (loopback, private, link-local,
 # carrier-grade NAT, ...) are refused, on save and at every fetch, unless this
-# is on (chm/outbound.py). Only dev and tests turn it on: their demo feeds are
+# is on (core/outbound.py). Only dev and tests turn it on: their demo feeds are
 # served by the site itself on loopback.
 CHM_ALLOW_PRIVATE_FEEDS = False
 

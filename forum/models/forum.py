@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from chm.content_writes import ContentQuerySet
+from core.content_writes import ContentQuerySet
 
 from ..roles import is_any_focal_point, is_moderator
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from chm.content_writes import ContentQuerySet
+from core.content_writes import ContentQuerySet
 
 from ..roles import is_moderator
 from .topic import Topic

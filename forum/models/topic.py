@@ -9,7 +9,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.search import index
 
-from chm.content_writes import ContentQuerySet
+from core.content_writes import ContentQuerySet
 
 from ..roles import is_moderator
 from .forum import Forum

@@ -1,8 +1,8 @@
 from django import template
 
+from core.languages import current_language
 from home.seo import describe
 from translations.alternates import hreflang, language_links
-from translations.languages import current_language
 
 register = template.Library()
 

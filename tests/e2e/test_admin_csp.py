@@ -1,4 +1,4 @@
-"""The Wagtail admin works in real Chromium under its own CSP (chm/csp.py):
+"""The Wagtail admin works in real Chromium under its own CSP (core/csp.py):
 a staff member signs in with their authenticator app and goes through the
 dashboard, the page explorer, a news item's editor (date picker, scheduling
 dialog, inline panel, image chooser, preview), an image upload, the focal

@@ -7,7 +7,7 @@ import time
 import pytest
 from django.core.cache import caches
 
-from chm.cache import ResilientRedisCache
+from core.cache import ResilientRedisCache
 from forum.posting import reply
 
 from ..factories import PASSWORD
@@ -26,7 +26,7 @@ def _dead_redis_url() -> str:
 def redis_down(settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "chm.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": _dead_redis_url(),
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
@@ -78,7 +78,7 @@ def test_pages_sign_in_and_posting_work_while_redis_is_down(
 def test_the_cache_comes_back_by_itself_when_redis_returns(settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "chm.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             # The worker's own Redis database (chm/settings/test.py).
             "LOCATION": settings.REDIS_URL,
             "KEY_PREFIX": "chm-test-outage",

@@ -80,7 +80,7 @@ def test_deep_healthz_reports_each_dependency(client, db):
 
 
 def test_deep_healthz_names_the_dependency_that_is_down(client, db, monkeypatch):
-    from home import health
+    from core import health
 
     def broken_cache():
         raise ConnectionError("cache server refused the connection")

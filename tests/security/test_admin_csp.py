@@ -1,4 +1,4 @@
-"""The Wagtail admin has a strict CSP of its own (chm/csp.py); the public site
+"""The Wagtail admin has a strict CSP of its own (core/csp.py); the public site
 keeps its nonce-only policy."""
 
 import re
@@ -8,7 +8,7 @@ from csp.constants import NONCE, NONE, SELF
 from csp.utils import build_policy, default_config
 from django.conf import settings
 
-from chm.csp import ADMIN_POLICY
+from core.csp import ADMIN_POLICY
 
 
 def directives(response) -> dict[str, list[str]]:

@@ -11,10 +11,10 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from blog.models import BlogPostPage
-from chm.content_writes import ContentQuerySet
 from community.directory import set_verified_expert
 from community.models import Subject
 from cooperation.offering import OfferDraft, create_offer, set_available
+from core.content_writes import ContentQuerySet
 from forum.models import Forum, ForumIndexPage
 from forum.moderation import delete_topic, hide_post, suspend_member
 from forum.posting import create_topic

@@ -6,7 +6,7 @@ import pytest
 from allauth.account.adapter import get_adapter
 from django.test import Client, RequestFactory
 
-from chm.client_address import client_ip
+from core.client_address import client_ip
 
 
 def request(remote_addr: str | None, forwarded_for: str | None = None):

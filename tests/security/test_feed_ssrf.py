@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from blog import harvesting
 from blog.harvesting import harvest_country
 from blog.models import BlogPostPage, FeedHarvest
-from chm import outbound
+from core import outbound
 
 RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Inside</title>
 <item><title>Secret from inside</title><link>https://in.example/1</link>

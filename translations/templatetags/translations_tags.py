@@ -8,8 +8,8 @@ from django.utils.timesince import timesince
 from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import current_language
 from translations import names
-from translations.languages import current_language
 from translations.routing import is_fallback, locale_code
 
 register = template.Library()

@@ -1,6 +1,6 @@
 """One content version for "what readers see has changed", whatever the write path.
 
-Rendered pages (home/page_cache.py) and feeds (chm/syndication.py) are kept in
+Rendered pages (core/page_cache.py) and feeds (core/syndication.py) are kept in
 the shared cache under keys that include one counter, the content version.
 Every committed write to content bumps it, so the next request renders afresh
 instead of waiting for the entry to expire.

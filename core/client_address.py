@@ -1,6 +1,6 @@
 """The address of the client behind a request: the one place that decides it.
 
-Every rate limit (the site's own counters in `chm.throttling`, allauth's
+Every rate limit (the site's own counters in `core.throttling`, allauth's
 sign-in, sign-up and password-reset limits through the account adapter) asks
 `client_ip`. `X-Forwarded-For` is written by whoever sends the request, so it
 is read only when the immediate peer is a proxy listed in

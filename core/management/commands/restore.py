@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.backups import BackupError, read_manifest, restore_backup
+from core.backups import BackupError, read_manifest, restore_backup
 
 
 class Command(BaseCommand):

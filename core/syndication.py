@@ -2,7 +2,7 @@
 and URL routes that give each request its own feed object and cache it.
 
 A rendered feed is kept in the shared cache for `CHM_FEED_CACHE_SECONDS` under
-a key that includes the content version (chm/content_writes.py), so an item
+a key that includes the content version (core/content_writes.py), so an item
 published, edited, hidden or deleted shows in (or leaves) every feed on the
 next request. Readers are told to revalidate each time (an ETag answers them
 with a 304 while nothing changed), so no proxy or browser keeps a stale copy.
@@ -24,7 +24,8 @@ from django.utils.cache import (
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
-from chm.content_writes import content_version
+from core.content_writes import content_version
+from core.languages import supported
 
 logger = logging.getLogger(__name__)
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -44,8 +45,6 @@ class SiteFeed(Feed):
     item_guid_is_permalink = False
 
     def __call__(self, request, *args, **kwargs):
-        from translations.languages import supported
-
         self.request = request
         self.items_language = supported(request.GET.get("lang"))
         self.language = self.items_language or settings.LANGUAGE_CODE

@@ -35,7 +35,7 @@ class Limit:
 
 
 def client_key(request) -> str:
-    """The client's address (`chm.client_address`: only trusted proxies'
+    """The client's address (`core.client_address`: only trusted proxies'
     X-Forwarded-For is read), IPv6 by prefix as allauth counts it."""
     ip = client_ip(request)
     # No address at all (an untrusted Unix-socket peer): such clients share

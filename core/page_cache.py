@@ -5,7 +5,7 @@ visitors, harvesters). Their pages are identical for everyone, so a rendered
 page is kept in the shared cache for `CHM_PAGE_CACHE_SECONDS`, keyed by the
 language, scheme, host and full path (pages name their own absolute address:
 canonical and hreflang links). Correctness comes from a content version
-(chm/content_writes.py): every committed write to content (a post, a page
+(core/content_writes.py): every committed write to content (a post, a page
 publication, a bulk update, a toolkit, a tag...) bumps one counter that is
 part of every key, so the next visitor gets a fresh
 page at once rather than when the entry expires.
@@ -26,7 +26,7 @@ from django.core.cache import cache
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 
-from chm.content_writes import (  # noqa: F401 - the version lives beside the writes
+from core.content_writes import (  # noqa: F401 - the version lives beside the writes
     VERSION_KEY,
     bump_content_version,
     content_changed,
