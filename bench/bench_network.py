@@ -93,7 +93,7 @@ def measure() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from community.models import CountryPage
-    from home.network_health import compute_network_health, country_health
+    from network.network_health import compute_network_health, country_health
 
     cold = []
     for _ in range(ROUNDS):

@@ -9,11 +9,23 @@ class BlogConfig(AppConfig):
 
     def ready(self) -> None:
         from community.country_actions import CountryAction, register_country_action
+        from community.sections import (
+            PageSection,
+            register_country_section,
+            register_profile_section,
+            register_region_section,
+        )
         from tagging.sections import TagSection, register_tag_section
         from tagging.vocabulary import register_public_tag_use
 
         from . import signals  # noqa: F401
-        from .listing import news_for_tag
+        from .listing import (
+            country_harvest_context,
+            country_news_context,
+            member_news_context,
+            news_for_tag,
+            region_news_context,
+        )
         from .models import BlogPostPage, BlogPostTag
 
         register_public_tag_use(
@@ -51,5 +63,45 @@ class BlogConfig(AppConfig):
                     and BlogPostPage.can_create_at(permissions.page)
                 ),
                 order=10,
+            )
+        )
+
+        # A country's and a region's news (and its feeds in the page's head);
+        # the state of the national feed's harvest for those who manage it.
+        for register, kind, news in (
+            (register_country_section, "country", country_news_context),
+            (register_region_section, "region", region_news_context),
+        ):
+            register(
+                PageSection(
+                    key="news-feeds",
+                    template=f"blog/sections/{kind}_feeds.html",
+                    context=lambda request, page: {},
+                    slot="head",
+                )
+            )
+            register(
+                PageSection(
+                    key="news",
+                    template=f"blog/sections/{kind}_news.html",
+                    context=news,
+                    order=30,
+                )
+            )
+        register_country_section(
+            PageSection(
+                key="harvest",
+                template="blog/sections/country_harvest.html",
+                context=country_harvest_context,
+                order=20,
+                managers_only=True,
+            )
+        )
+        register_profile_section(
+            PageSection(
+                key="news",
+                template="blog/sections/profile_news.html",
+                context=member_news_context,
+                order=30,
             )
         )

@@ -2,7 +2,11 @@
 
 from django.urls import reverse
 
-from .models import BlogPostPage, paginate_news
+from core.translation_source import source_page
+
+from .models import BlogPostPage, FeedHarvest, paginate_news
+
+PROFILE_NEWS = 5
 
 
 def news_context(request, **filters) -> dict:
@@ -21,4 +25,29 @@ def news_for_tag(request, tag) -> dict:
         **news_context(request, tags=tag),
         "rss": reverse("blog:tag_rss", args=[tag.slug]),
         "atom": reverse("blog:tag_atom", args=[tag.slug]),
+    }
+
+
+def country_news_context(request, country) -> dict:
+    """The country page's news: a translated country shows its source's."""
+    return news_context(request, country=source_page(country))
+
+
+def region_news_context(request, region) -> dict:
+    """The region page's news: a translated region shows its source's."""
+    return news_context(request, region=source_page(region))
+
+
+def country_harvest_context(request, country) -> dict:
+    """For those who manage the country: the last harvest of its feed."""
+    return {"feed_harvest": FeedHarvest.objects.filter(country=country).first()}
+
+
+def member_news_context(request, member, limit: int = PROFILE_NEWS) -> dict:
+    """A member's profile: the newest posts they wrote."""
+    return {
+        "news": BlogPostPage.objects.published()
+        .filter(post_authors__author=member)
+        .distinct()
+        .order_by("-published_at")[:limit]
     }

@@ -15,6 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.content_writes import ContentQuerySet
+from core.languages import CONTENT_LANGUAGES
 from interop.serializers import (
     CountryField,
     NamesField,
@@ -28,12 +29,8 @@ from .blocks import BlogBodyBlock
 
 NEWS_PER_PAGE = 12
 
-# The languages a national news item may be written in: the six UN languages and
-# Portuguese, spoken by several Parties of the network.
-POST_LANGUAGES = [
-    *settings.LANGUAGES,
-    ("pt", _("Portuguese")),
-]
+# The languages a national news item may be written in.
+POST_LANGUAGES = CONTENT_LANGUAGES
 
 
 class BlogPostQuerySet(ContentQuerySet, PageQuerySet):

@@ -70,7 +70,7 @@ if settings.CHM_SERVE_PUBLIC_MEDIA:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("members/", include("community.urls")),
-    path("network/", include("home.urls")),
+    path("network/", include("network.urls")),
     path("experts/", include("community.directory_urls")),
     path("messages/", include("messaging.urls")),
     path("search/", include("search.urls")),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from .email_ownership import address_is_claimed
 from .impersonation import display_name_taken
 from .models import CountryPage, Subject, User
+from .signals import expertise_chosen
 
 
 class SiteLabelsMixin:
@@ -170,15 +171,5 @@ class ProfileForm(forms.ModelForm):
         if commit:
             subjects = self.cleaned_data["expertise"]
             user.expertise.set([subject.tag for subject in subjects])
-            watch_forums_of_expertise(user, subjects)
+            expertise_chosen.send(sender=User, user=user, subjects=subjects)
         return user
-
-
-def watch_forums_of_expertise(user, subjects) -> None:
-    """Members hear about the forums of their expertise unless they chose
-    another level for them."""
-    from forum.models import Forum
-    from notifications.subscriptions import watch_if_not_following
-
-    for forum in Forum.objects.visible_to(user).filter(subject__in=subjects):
-        watch_if_not_following(user, forum)

@@ -226,16 +226,18 @@ class RegionPage(Page):
         verbose_name_plural = _("regions")
 
     def get_context(self, request, *args, **kwargs):
-        from blog.listing import news_context
-        from translations.source import source_page
+        from core.translation_source import source_page
+
+        from .sections import REGION, sections_context
 
         context = super().get_context(request, *args, **kwargs)
-        # A translated region lists the countries and news of its source.
+        # A translated region lists the countries (and its sections the news)
+        # of its source.
         source = source_page(self)
         context["countries"] = (
             CountryPage.objects.child_of(source).live().public().order_by("title")
         )
-        context.update(news_context(request, region=source))
+        context.update(sections_context(REGION, request, self))
         return context
 
 
@@ -364,21 +366,14 @@ class CountryPage(Page):
         ).order_by("display_name", "username")
 
     def get_context(self, request, *args, **kwargs):
-        from blog.listing import news_context
-        from blog.models import FeedHarvest
-        from home.network_health import country_health
-        from toolkits.browsing import level_toolkits_context
-        from translations.source import source_page
-
         from .national_spaces import can_manage_country
+        from .sections import COUNTRY, sections_context
 
         context = super().get_context(request, *args, **kwargs)
         context["focal_points"] = self.focal_points()
-        # A translated country shows the news of its source.
-        context.update(news_context(request, country=source_page(self)))
-        context.update(level_toolkits_context(self.capacity_level))
-        context["country_health"] = country_health(self)
-        if can_manage_country(request.user, self):
+        can_manage = can_manage_country(request.user, self)
+        if can_manage:
             context["can_manage"] = True
-            context["feed_harvest"] = FeedHarvest.objects.filter(country=self).first()
+        # News, toolkits and figures come from the apps that hold them.
+        context.update(sections_context(COUNTRY, request, self, can_manage=can_manage))
         return context

@@ -16,6 +16,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from .signals import focal_point_assigned
+
 FOCAL_POINT_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
 EDITOR_PERMISSIONS = ("add", "change", "lock")
 MODERATORS_GROUP = "Community moderators"
@@ -76,11 +78,10 @@ def create_country_workflow(country, focal_points: Group) -> Workflow:
 
 def assign_focal_point(user, country) -> None:
     """Make `user` a national focal point of `country` (and a member of it);
-    focal points watch their country unless they chose otherwise."""
-    from notifications.subscriptions import watch_if_not_following
-
+    apps above hear of it (focal points watch their country unless they chose
+    otherwise)."""
     user.groups.add(country.focal_point_group)
-    watch_if_not_following(user, country)
+    focal_point_assigned.send(sender=type(country), user=user, country=country)
     if user.country_id is None:
         user.country = country
         user.save(update_fields=["country"])

@@ -17,23 +17,18 @@ from .directory import (
 )
 from .forms import ProfileForm
 from .models import Subject, User
+from .sections import PROFILE, sections_context
 
 DIRECTORY_PAGE_SIZE = 30
-PROFILE_LIST_SIZE = 5
 
 
 def profile(request, username: str):
-    from blog.models import BlogPostPage
-    from forum.models import Topic
-    from toolkits.models import ToolkitPage
-
     member = get_object_or_404(
         User.objects.select_related("country"), username=username, is_active=True
     )
     expertise = Subject.objects.filter(tag__in=member.expertise.all()).select_related(
         "tag"
     )
-    visible_topics = Topic.objects.visible_to(request.user).select_related("forum")
     return render(
         request,
         "community/profile.html",
@@ -42,21 +37,8 @@ def profile(request, username: str):
             "expertise": expertise,
             "show_email": can_see_email(request.user, member),
             "can_verify": is_community_moderator(request.user),
-            "recent_topics": visible_topics.filter(author=member).order_by(
-                "-created_at"
-            )[:PROFILE_LIST_SIZE],
-            "solutions": visible_topics.filter(
-                solution__author=member,
-                solution__is_hidden=False,
-                solution__is_deleted=False,
-            ).order_by("-last_post_at")[:PROFILE_LIST_SIZE],
-            "toolkits": ToolkitPage.objects.published()
-            .filter(owner=member)
-            .order_by("-first_published_at")[:PROFILE_LIST_SIZE],
-            "news": BlogPostPage.objects.published()
-            .filter(post_authors__author=member)
-            .distinct()
-            .order_by("-published_at")[:PROFILE_LIST_SIZE],
+            # Topics, toolkits and news come from the apps that hold them.
+            **sections_context(PROFILE, request, member),
         },
     )
 

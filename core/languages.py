@@ -8,6 +8,14 @@ remembered in Django's language cookie and, for a signed-in member, in
 
 from django.conf import settings
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+# The languages content (news, toolkits) may be written in: the six UN
+# languages and Portuguese, spoken by several Parties of the network.
+CONTENT_LANGUAGES = [
+    *settings.LANGUAGES,
+    ("pt", _("Portuguese")),
+]
 
 
 def supported(code: str | None) -> str | None:

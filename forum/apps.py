@@ -7,11 +7,13 @@ class ForumConfig(AppConfig):
     verbose_name = _("Forums")
 
     def ready(self) -> None:
+        from community.sections import PageSection, register_profile_section
         from notifications.followable import register_followable
         from tagging.sections import TagSection, register_tag_section
         from tagging.vocabulary import register_public_tag_use
 
-        from .listing import topics_for_tag
+        from . import community_events  # noqa: F401
+        from .listing import member_topics_context, topics_for_tag
         from .models import TaggedTopic, Topic
 
         register_public_tag_use(
@@ -27,6 +29,14 @@ class ForumConfig(AppConfig):
                 template="forum/tag_section.html",
                 items=topics_for_tag,
                 order=20,
+            )
+        )
+        register_profile_section(
+            PageSection(
+                key="topics",
+                template="forum/sections/profile_topics.html",
+                context=member_topics_context,
+                order=10,
             )
         )
         # Members follow only forums and topics they may read: the same rules

@@ -30,7 +30,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         from blog.listing import latest_news
         from community.models import RegionPage
-        from translations.source import source_page
+        from core.translation_source import source_page
 
         context = super().get_context(request, *args, **kwargs)
         # A translated home lists the regions of the source home.

@@ -7,12 +7,21 @@ class ToolkitsConfig(AppConfig):
     verbose_name = _("Toolkits")
 
     def ready(self) -> None:
+        from community.sections import (
+            PageSection,
+            register_country_section,
+            register_profile_section,
+        )
         from notifications.followable import register_followable
         from tagging.sections import TagSection, register_tag_section
         from tagging.vocabulary import register_public_tag_use
 
         from . import signals  # noqa: F401
-        from .browsing import toolkits_for_tag
+        from .browsing import (
+            country_level_toolkits_context,
+            member_toolkits_context,
+            toolkits_for_tag,
+        )
         from .models import ToolkitPage, ToolkitTag
 
         register_public_tag_use(
@@ -27,6 +36,22 @@ class ToolkitsConfig(AppConfig):
                 title=_("Toolkits"),
                 template="toolkits/tag_section.html",
                 items=toolkits_for_tag,
+                order=20,
+            )
+        )
+        register_country_section(
+            PageSection(
+                key="level-toolkits",
+                template="toolkits/sections/country_level_toolkits.html",
+                context=country_level_toolkits_context,
+                slot="capacity",
+            )
+        )
+        register_profile_section(
+            PageSection(
+                key="toolkits",
+                template="toolkits/sections/profile_toolkits.html",
+                context=member_toolkits_context,
                 order=20,
             )
         )

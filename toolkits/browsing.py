@@ -36,6 +36,7 @@ SORT_CHOICES = [
     ("title", _("Title")),
 ]
 LEVEL_TOOLKITS = 5
+PROFILE_TOOLKITS = 5
 RELATED_TOOLKITS = 4
 
 
@@ -247,6 +248,20 @@ def level_toolkits_context(level: int, limit: int = LEVEL_TOOLKITS) -> dict:
     level (one query; the page links to the main library filtered by level)."""
     toolkits = ToolkitPage.objects.published().for_level(level).most_downloaded()
     return {"level_toolkits": list(toolkits[:limit])}
+
+
+def country_level_toolkits_context(request, country) -> dict:
+    """The country page's section: toolkits for the country's capacity level."""
+    return level_toolkits_context(country.capacity_level)
+
+
+def member_toolkits_context(request, member, limit: int = PROFILE_TOOLKITS) -> dict:
+    """A member's profile: the toolkits they published lately."""
+    return {
+        "toolkits": ToolkitPage.objects.published()
+        .filter(owner=member)
+        .order_by("-first_published_at")[:limit]
+    }
 
 
 def toolkits_for_tag(request, tag: Tag, limit: int = TOOLKITS_PER_PAGE) -> dict:

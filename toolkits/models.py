@@ -19,9 +19,9 @@ from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from blog.models import POST_LANGUAGES
 from community.capacity import CapacityLevel
 from core.content_writes import ContentQuerySet
+from core.languages import CONTENT_LANGUAGES
 from interop.serializers import (
     CountryField,
     RegionField,
@@ -40,7 +40,7 @@ from .uploads import (
 )
 
 # The six UN languages and Portuguese, as for national news.
-TOOLKIT_LANGUAGES = POST_LANGUAGES
+TOOLKIT_LANGUAGES = CONTENT_LANGUAGES
 LANGUAGE_NAMES = dict(TOOLKIT_LANGUAGES)
 TOOLKITS_PER_PAGE = 12
 # Paths served by toolkits/urls.py under the main library.

@@ -3,9 +3,10 @@ translation yet (never a 404 for a missing translation)."""
 
 from django.conf import settings
 from django.http import Http404
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from core.languages import current_language, supported
+from core.translation_source import locale_code
 
 # Editorial pages that are translated; other pages (forum index, libraries)
 # are frames around user content and are not expected to have translations.
@@ -17,15 +18,6 @@ TRANSLATABLE_PAGE_TYPES = (
     "blog.BlogPostPage",
     "toolkits.ToolkitPage",
 )
-
-_locale_codes: dict[int, str] = {}
-
-
-def locale_code(locale_id: int) -> str:
-    """A Locale's language code without a query once seen (locales rarely change)."""
-    if locale_id not in _locale_codes:
-        _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
-    return _locale_codes.get(locale_id, settings.LANGUAGE_CODE)
 
 
 def route_with_fallback(request, path: str):

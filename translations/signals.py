@@ -38,7 +38,8 @@ def remember_signup_language(sender, request, user, **kwargs):
 @receiver(post_save, sender=Locale, dispatch_uid="translations_locale_saved")
 @receiver(post_delete, sender=Locale, dispatch_uid="translations_locale_deleted")
 def forget_locale_codes(sender, **kwargs):
-    """`routing.locale_code` caches Locale rows; a changed row empties it."""
-    from .routing import _locale_codes
+    """`locale_code` (core.translation_source) caches Locale rows; a changed
+    row empties it."""
+    from core.translation_source import _locale_codes
 
     _locale_codes.clear()

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "search",
     "translations",
     "interop",
+    "network",
     "wagtail.api.v2",
     "corsheaders",
     "django_htmx",

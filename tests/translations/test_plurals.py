@@ -46,12 +46,12 @@ def test_the_forum_list_says_just_now_for_a_topic_written_this_minute(client, ne
 
 def test_activity_totals_of_one_are_in_the_singular():
     one = {"news": 1, "topics": 1, "replies": 1, "toolkits": 1, "active_members": 1}
-    text = render_to_string("home/includes/activity_totals.html", {"totals": one})
+    text = render_to_string("network/includes/activity_totals.html", {"totals": one})
     assert text == (
         "Last 90 days: 1 news item, 1 topic, 1 reply, 1 toolkit, 1 active member."
     )
     two = dict.fromkeys(one, 2)
-    text = render_to_string("home/includes/activity_totals.html", {"totals": two})
+    text = render_to_string("network/includes/activity_totals.html", {"totals": two})
     assert "2 news items, 2 topics, 2 replies, 2 toolkits, 2 active members." in text
 
 

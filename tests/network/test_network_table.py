@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from community.models import CountryPage
-from home.network_table import PAGE_SIZE
+from network.network_table import PAGE_SIZE
 
 from ..blog.conftest import make_post
 

@@ -2,7 +2,7 @@
 
 The map is drawn on the server, so it costs a reader no script, no tile
 server and no request to anyone else. The boundaries are world-atlas's
-TopoJSON (home/data/world-atlas/); decoding TopoJSON takes a few lines, so it
+TopoJSON (network/data/world-atlas/); decoding TopoJSON takes a few lines, so it
 is done here rather than with a dependency. The projection is Equal Earth,
 which keeps areas true: Africa is not shrunk beside Europe.
 

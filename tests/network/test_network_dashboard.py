@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from blog.models import FeedHarvest
 from community.models import CountryPage
-from home.charts import nice_ticks
-from home.network_health import (
+from network.charts import nice_ticks
+from network.network_health import (
     CountryHealth,
     NetworkHealth,
     RegionHealth,
@@ -178,7 +178,7 @@ def test_dashboard_figures_are_cached(client, activity, django_assert_num_querie
 
 
 def test_country_page_shows_its_health_summary(client, activity):
-    from home.network_health import country_health
+    from network.network_health import country_health
 
     for country in (activity.benin, activity.kenya, activity.fiji):
         summary = country_health(country)
@@ -321,12 +321,12 @@ def test_many_quiet_countries_are_counted_and_the_list_goes_on():
 
 
 def test_the_page_counts_a_large_quiet_group_and_links_to_the_table(client):
-    from home.views import render
+    from network.views import render
 
     health = network_of([0] * 30 + [1, 2])
     html = render(
         None,
-        "home/includes/ranking.html",
+        "network/includes/ranking.html",
         {"ranking": health.least_active, "dir": "asc", "window_days": 90},
     ).content.decode()
     assert "30 Parties with no contribution" in html

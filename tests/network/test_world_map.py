@@ -3,7 +3,7 @@
 import pytest
 
 from community.parties import PARTIES
-from home.world_map import (
+from network.world_map import (
     HEIGHT,
     WIDTH,
     decode_arcs,
