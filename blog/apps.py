@@ -15,6 +15,10 @@ class BlogConfig(AppConfig):
         from . import signals  # noqa: F401
         from .listing import news_for_tag
         from .models import BlogPostPage, BlogPostTag
+        from .records import register_news_records
+
+        # Published news are CBD "news" records of the read API.
+        register_news_records()
 
         register_public_tag_use(
             lambda: BlogPostTag.objects.filter(

@@ -11,8 +11,12 @@ class ForumConfig(AppConfig):
         from tagging.sections import TagSection, register_tag_section
         from tagging.vocabulary import register_public_tag_use
 
+        from .api import register_api
         from .listing import topics_for_tag
         from .models import TaggedTopic, Topic
+
+        # The public forums, topics and posts join the read API.
+        register_api()
 
         register_public_tag_use(
             lambda: TaggedTopic.objects.filter(

@@ -14,6 +14,10 @@ class ToolkitsConfig(AppConfig):
         from . import signals  # noqa: F401
         from .browsing import toolkits_for_tag
         from .models import ToolkitPage, ToolkitTag
+        from .records import register_toolkit_records
+
+        # Published toolkits are CBD "toolkit" records of the read API.
+        register_toolkit_records()
 
         register_public_tag_use(
             lambda: ToolkitTag.objects.filter(

@@ -21,13 +21,13 @@ from wagtail.search import index
 
 from blog.models import POST_LANGUAGES
 from community.capacity import CapacityLevel
-from core.content_writes import ContentQuerySet
-from interop.serializers import (
+from core.api.fields import (
     CountryField,
     RegionField,
     SubjectCodesField,
     TagNamesField,
 )
+from core.content_writes import ContentQuerySet
 
 from .page_forms import ToolkitPageForm
 from .uploads import (
