@@ -27,6 +27,10 @@ class BlogConfig(AppConfig):
             region_news_context,
         )
         from .models import BlogPostPage, BlogPostTag
+        from .records import register_news_records
+
+        # Published news are CBD "news" records of the read API.
+        register_news_records()
 
         register_public_tag_use(
             lambda: BlogPostTag.objects.filter(

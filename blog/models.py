@@ -14,15 +14,15 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from core.content_writes import ContentQuerySet
-from core.languages import CONTENT_LANGUAGES
-from interop.serializers import (
+from core.api.fields import (
     CountryField,
     NamesField,
     RegionField,
     SubjectCodesField,
     TagNamesField,
 )
+from core.content_writes import ContentQuerySet
+from core.languages import CONTENT_LANGUAGES
 from tagging.forms import TaggedPageForm
 
 from .blocks import BlogBodyBlock

@@ -16,8 +16,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from core.api.fields import RegionField
 from core.content_writes import ContentQuerySet
-from interop.serializers import RegionField
 
 from .capacity import CapacityLevel, recommended_action
 from .validators import validate_feed_url

@@ -4,14 +4,16 @@ What an anonymous visitor sees on the HTML pages, no more: every request
 (withdrawn ones too, with their status), available offers only, and never a
 contact email (signed-in members see it on the request's page; the API is
 always anonymous). Filters are the HTML lists' own (`FilterForm`), so a value
-the lists refuse is refused here too, as a JSON 400.
+the lists refuse is refused here too, as a JSON 400. `register_api()`, called
+from `CooperationConfig.ready()`, gives the read API the endpoints, their
+OpenAPI description and examples that exist.
 """
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import JsonResponse
 
-from interop import openapi
-from interop.json_api import (
+from core.api import openapi
+from core.api.json_api import (
     BadQuery,
     absolute,
     iso,
@@ -19,6 +21,11 @@ from interop.json_api import (
     listing_response,
     paginate,
     with_last_modified,
+)
+from core.api.registry import (
+    register_api_endpoint,
+    register_api_examples,
+    register_openapi,
 )
 
 from .forms import FilterForm
@@ -150,7 +157,8 @@ def offer_detail(request, pk: int):
     return with_last_modified(JsonResponse(offer_record(offer)), offer.updated_at)
 
 
-# The OpenAPI description, registered from CooperationConfig.ready().
+# The OpenAPI description and the examples, registered from
+# CooperationConfig.ready().
 
 
 def _id(example: int | None) -> dict:
@@ -194,8 +202,7 @@ def _filter_parameters(with_status: bool) -> list[dict]:
     ]
 
 
-def _string(**extra) -> dict:
-    return {"type": "string", **extra}
+_string = openapi.string
 
 
 _NULLABLE_DATE = {"type": "string", "format": "date", "nullable": True}
@@ -284,8 +291,7 @@ SCHEMAS = {
 def openapi_paths() -> dict[str, dict]:
     """This app's part of /api/openapi.json, built when it is served: the
     filters' allowed values and the examples come from the database."""
-    request = visible_requests().order_by("pk").first()
-    offer = visible_offers().order_by("pk").first()
+    examples = api_examples()
     return {
         "/api/v2/cooperation/requests/": openapi.get_operation(
             "Cooperation requests, newest first",
@@ -294,7 +300,7 @@ def openapi_paths() -> dict[str, dict]:
         ),
         "/api/v2/cooperation/requests/{id}/": openapi.get_operation(
             "One cooperation request",
-            [_id(request.pk if request else None)],
+            [_id(examples["request"])],
             {"$ref": "#/components/schemas/CooperationRequest"},
             not_found=True,
         ),
@@ -305,12 +311,40 @@ def openapi_paths() -> dict[str, dict]:
         ),
         "/api/v2/cooperation/offers/{id}/": openapi.get_operation(
             "One available cooperation offer",
-            [_id(offer.pk if offer else None)],
+            [_id(examples["offer"])],
             {"$ref": "#/components/schemas/CooperationOffer"},
             not_found=True,
         ),
     }
 
 
-def register_openapi() -> None:
-    openapi.register_paths(openapi_paths, SCHEMAS)
+def api_examples() -> dict:
+    """request and offer (ids): the first an anonymous reader may see, or None
+    where there is none."""
+    request = visible_requests().order_by("pk").first()
+    offer = visible_offers().order_by("pk").first()
+    return {
+        "request": request.pk if request else None,
+        "offer": offer.pk if offer else None,
+    }
+
+
+def register_api() -> None:
+    register_api_endpoint(
+        "api/v2/cooperation/requests/", request_list, "cooperation_request_list"
+    )
+    register_api_endpoint(
+        "api/v2/cooperation/requests/<int:pk>/",
+        request_detail,
+        "cooperation_request_detail",
+    )
+    register_api_endpoint(
+        "api/v2/cooperation/offers/", offer_list, "cooperation_offer_list"
+    )
+    register_api_endpoint(
+        "api/v2/cooperation/offers/<int:pk>/",
+        offer_detail,
+        "cooperation_offer_detail",
+    )
+    register_openapi(openapi_paths, SCHEMAS, order=30)
+    register_api_examples(api_examples)

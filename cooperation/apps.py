@@ -8,8 +8,9 @@ class CooperationConfig(AppConfig):
 
     def ready(self):
         """Closed requests become CBD "case-study" records, and the request
-        and offer endpoints join the read API's OpenAPI document."""
+        and offer endpoints join the read API (its URLs, its OpenAPI document
+        and its documentation's examples)."""
         from . import api, records
 
         records.register_case_studies()
-        api.register_openapi()
+        api.register_api()

@@ -9,7 +9,8 @@ was made; the site's source language for a request without one).
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 
-from interop.records import RecordExporter, country_ref, header
+from core.api.records import RecordExporter, country_ref, header
+from core.api.registry import register_cbd_record
 
 from .models import CooperationRequest
 
@@ -69,9 +70,7 @@ def case_study_record(coop: CooperationRequest) -> dict:
 
 
 def register_case_studies() -> None:
-    from interop.records import register
-
-    register(
+    register_cbd_record(
         RecordExporter(
             SCHEMA,
             public_case_studies,

@@ -13,8 +13,12 @@ class ForumConfig(AppConfig):
         from tagging.vocabulary import register_public_tag_use
 
         from . import community_events  # noqa: F401
+        from .api import register_api
         from .listing import member_topics_context, topics_for_tag
         from .models import TaggedTopic, Topic
+
+        # The public forums, topics and posts join the read API.
+        register_api()
 
         register_public_tag_use(
             lambda: TaggedTopic.objects.filter(

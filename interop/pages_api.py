@@ -20,9 +20,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
-# Offsets past this are refused rather than sent to the database, where a
-# 20-digit number would overflow.
-MAX_OFFSET = 1_000_000
+from core.api.json_api import MAX_OFFSET
+
 NETWORK_FILTERS = ("country", "region", "tag", "subject", "language", "since", "until")
 
 

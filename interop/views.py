@@ -13,10 +13,12 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from core.api import registry
+from core.api.json_api import json_endpoint, listing_response, paginate
+
 from . import records
-from .examples import api_examples, docs_examples
+from .examples import docs_examples
 from .forms import WidgetForm
-from .json_api import json_endpoint, listing_response, paginate
 from .openapi import openapi_document
 from .widgets import widget_items
 
@@ -29,7 +31,7 @@ def api_docs(request):
         "interop/api_docs.html",
         {
             "base": base,
-            "schemas": sorted(records.exporters()),
+            "schemas": sorted(registry.cbd_records()),
             "examples": docs_examples(),
         },
     )
@@ -37,13 +39,12 @@ def api_docs(request):
 
 @json_endpoint()
 def openapi(request):
-    document = openapi_document(sorted(records.exporters()), api_examples())
-    return JsonResponse(document)
+    return JsonResponse(openapi_document())
 
 
 @json_endpoint()
 def record_list(request, schema: str):
-    exporter = records.exporter_for(schema)
+    exporter = registry.cbd_record(schema)
     if exporter is None:
         return JsonResponse({"message": "unknown record schema"}, status=404)
     queryset = exporter.queryset()

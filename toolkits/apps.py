@@ -23,6 +23,10 @@ class ToolkitsConfig(AppConfig):
             toolkits_for_tag,
         )
         from .models import ToolkitPage, ToolkitTag
+        from .records import register_toolkit_records
+
+        # Published toolkits are CBD "toolkit" records of the read API.
+        register_toolkit_records()
 
         register_public_tag_use(
             lambda: ToolkitTag.objects.filter(

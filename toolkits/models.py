@@ -20,14 +20,14 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from community.capacity import CapacityLevel
-from core.content_writes import ContentQuerySet
-from core.languages import CONTENT_LANGUAGES
-from interop.serializers import (
+from core.api.fields import (
     CountryField,
     RegionField,
     SubjectCodesField,
     TagNamesField,
 )
+from core.content_writes import ContentQuerySet
+from core.languages import CONTENT_LANGUAGES
 
 from .page_forms import ToolkitPageForm
 from .uploads import (

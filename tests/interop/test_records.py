@@ -3,7 +3,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from interop import records
+from core.api import records, registry
+from toolkits.records import toolkit_record
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def test_the_bulk_export_round_trips_the_multilingual_fields(content, tmp_path):
     call_command("export_cbd_records", str(tmp_path), verbosity=2)
     key = content.toolkit.translation_key
     record = json.loads((tmp_path / "toolkit" / f"{key}.json").read_text("utf-8"))
-    assert record == json.loads(json.dumps(records.toolkit_record(content.toolkit)))
+    assert record == json.loads(json.dumps(toolkit_record(content.toolkit)))
     assert record["title"]["fr"] == content.toolkit_fr.title
     assert record["summary"]["fr"] == content.toolkit_fr.summary
     assert len(list((tmp_path / "news").glob("*.json"))) == 4
@@ -56,10 +57,11 @@ def test_the_bulk_export_shows_progress_and_refuses_unknown_kinds(
         call_command("export_cbd_records", str(tmp_path), schemas=["nope"])
 
 
-def test_another_app_can_register_its_own_records(client, content):
+def test_another_app_can_register_its_own_records(client, content, monkeypatch):
     from forum.models import Topic
 
-    records.register(
+    monkeypatch.setattr(registry, "_records", registry.cbd_records())
+    registry.register_cbd_record(
         records.RecordExporter(
             "discussion",
             lambda: Topic.objects.public().order_by("pk"),
@@ -70,8 +72,5 @@ def test_another_app_can_register_its_own_records(client, content):
             key_field="pk",
         )
     )
-    try:
-        found = client.get(f"/api/v2/records/discussion/{content.topic.pk}/").json()
-        assert found["title"] == {"en": "Forest seeds"}
-    finally:
-        records._EXPORTERS.pop("discussion")
+    found = client.get(f"/api/v2/records/discussion/{content.topic.pk}/").json()
+    assert found["title"] == {"en": "Forest seeds"}

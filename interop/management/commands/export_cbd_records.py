@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from interop.records import exporters
+from core.api.registry import cbd_records
 
 
 def progress(stream, done: int, total: int, label: str, width: int = 30) -> None:
@@ -33,7 +33,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, output, schemas=None, no_progress=False, **options):
-        available = exporters()
+        available = cbd_records()
         wanted = schemas or sorted(available)
         unknown = sorted(set(wanted) - set(available))
         if unknown:

@@ -1,6 +1,9 @@
 """The small toolkit of the non-Wagtail JSON endpoints: strict query parsing
 (unknown or malformed parameters are a 400 with a JSON body), limit/offset
-pagination in Wagtail's shape (`meta.total_count`, `items`), Last-Modified."""
+pagination in Wagtail's shape (`meta.total_count`, `items`), Last-Modified.
+
+Views built with it answer GET only and never read the user: what they list
+is what an anonymous visitor may see."""
 
 import re
 from collections.abc import Callable, Iterable
@@ -14,9 +17,10 @@ from django.utils import timezone
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
-from .pages_api import MAX_OFFSET
-
 DEFAULT_LIMIT = 20
+# Offsets past this are refused rather than sent to the database, where a
+# 20-digit number would overflow (Wagtail's endpoints have the same bound).
+MAX_OFFSET = 1_000_000
 # The largest id a query parameter may name (twelve digits).
 MAX_ID = 999_999_999_999
 PAGING = ("limit", "offset")

@@ -1,6 +1,8 @@
 """API fields shared by the page models' `api_fields`: what harvesters need to
 classify an item (tags, CBD subjects, place in the network, authors) without
-a second request. Imports no model, so models can import it."""
+a second request. Imports no model, so models can import it: they read only
+the attributes named here (a tag's `name` and `subject.code`, a country's
+`iso_code` and `title`, a region's `slug` and `title`)."""
 
 from django.core.exceptions import ObjectDoesNotExist
 from rest_framework import serializers
