@@ -9,12 +9,16 @@ class BlogConfig(AppConfig):
 
     def ready(self) -> None:
         from community.country_actions import CountryAction, register_country_action
+        from notifications.tasks import register_former_path
         from tagging.sections import TagSection, register_tag_section
         from tagging.vocabulary import register_public_tag_use
 
-        from . import signals  # noqa: F401
+        from . import events, signals, tasks  # noqa: F401
         from .listing import news_for_tag
         from .models import BlogPostPage, BlogPostTag
+
+        events.register_kinds()
+        register_former_path("news_published", tasks.news_published)
 
         register_public_tag_use(
             lambda: BlogPostTag.objects.filter(

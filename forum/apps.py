@@ -8,9 +8,12 @@ class ForumConfig(AppConfig):
 
     def ready(self) -> None:
         from notifications.followable import register_followable
+        from notifications.live import register_live_group
+        from notifications.tasks import register_former_path
         from tagging.sections import TagSection, register_tag_section
         from tagging.vocabulary import register_public_tag_use
 
+        from . import events, tasks
         from .listing import topics_for_tag
         from .models import TaggedTopic, Topic
 
@@ -37,3 +40,22 @@ class ForumConfig(AppConfig):
         register_followable(
             "topic", "forum.Topic", lambda user, topics: topics.visible_to(user)
         )
+
+        # The notifications the forum raises, and open topic pages hearing of
+        # new posts (only members who may read the topic).
+        events.register_kinds()
+        register_live_group(
+            "topic",
+            lambda user, topic_id: (
+                Topic.objects.visible_to(user).filter(pk=topic_id).exists()
+            ),
+            limit=20,
+        )
+        for name in (
+            "topic_started",
+            "reply_posted",
+            "post_liked",
+            "solution_accepted",
+            "post_moderated",
+        ):
+            register_former_path(name, getattr(tasks, name))

@@ -8,12 +8,16 @@ class ToolkitsConfig(AppConfig):
 
     def ready(self) -> None:
         from notifications.followable import register_followable
+        from notifications.tasks import register_former_path
         from tagging.sections import TagSection, register_tag_section
         from tagging.vocabulary import register_public_tag_use
 
-        from . import signals  # noqa: F401
+        from . import events, signals, tasks  # noqa: F401
         from .browsing import toolkits_for_tag
         from .models import ToolkitPage, ToolkitTag
+
+        events.register_kinds()
+        register_former_path("page_published", tasks.page_published)
 
         register_public_tag_use(
             lambda: ToolkitTag.objects.filter(
