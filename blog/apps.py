@@ -15,10 +15,11 @@ class BlogConfig(AppConfig):
             register_profile_section,
             register_region_section,
         )
+        from notifications.tasks import register_former_path
         from tagging.sections import TagSection, register_tag_section
         from tagging.vocabulary import register_public_tag_use
 
-        from . import signals  # noqa: F401
+        from . import events, signals, tasks  # noqa: F401
         from .listing import (
             country_harvest_context,
             country_news_context,
@@ -31,6 +32,9 @@ class BlogConfig(AppConfig):
 
         # Published news are CBD "news" records of the read API.
         register_news_records()
+
+        events.register_kinds()
+        register_former_path("news_published", tasks.news_published)
 
         register_public_tag_use(
             lambda: BlogPostTag.objects.filter(

@@ -19,3 +19,22 @@ def harvest_all_feeds() -> int:
     for country_id in ids:
         harvest_country_feed.enqueue(country_id)
     return len(ids)
+
+
+@task()
+def news_published(page_id: int) -> int:
+    """Tell the followers of a news post's place, tags and author about it
+    (once queued as notifications.tasks.news_published)."""
+    from notifications.delivery import deliver
+
+    from . import audiences
+    from .models import BlogPostPage
+
+    post = (
+        BlogPostPage.objects.live()
+        .public()
+        .select_related("country", "region")
+        .filter(pk=page_id)
+        .first()
+    )
+    return len(deliver(audiences.news_published(post))) if post else 0

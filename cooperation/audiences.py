@@ -5,9 +5,9 @@ request when it moves. One notification per person and event (the event key)."""
 from django.utils.translation import gettext as _
 
 from notifications.audiences import Draft, active, in_their_languages
-from notifications.models import Kind
 from translations.names import place_name
 
+from .events import COOP_OFFER, COOP_REQUEST, COOP_UPDATE
 from .matching import matching_experts, matching_offers, requests_matching_offer
 from .models import Status
 
@@ -32,7 +32,7 @@ def request_opened(request) -> list[Draft]:
     return [
         Draft(
             user_id,
-            Kind.COOP_REQUEST,
+            COOP_REQUEST,
             titles[user_id],
             request.get_absolute_url(),
             f"coop-request:{request.pk}",
@@ -51,7 +51,7 @@ def offer_published(offer) -> list[Draft]:
         drafts.append(
             Draft(
                 request.requested_by_id,
-                Kind.COOP_OFFER,
+                COOP_OFFER,
                 _("A new offer fits your request “%(request)s”: %(offer)s")
                 % {"request": request.title, "offer": offer.title},
                 request.get_absolute_url(),
@@ -84,7 +84,7 @@ def request_updated(event) -> list[Draft]:
     return [
         Draft(
             user_id,
-            Kind.COOP_UPDATE,
+            COOP_UPDATE,
             title,
             request.get_absolute_url(),
             f"coop-update:{event.pk}",

@@ -2,6 +2,26 @@
 notifications/events.py), so nobody hears of something rolled back."""
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from notifications.kinds import register_kind
+
+COOP_REQUEST = "coop_request"
+COOP_OFFER = "coop_offer"
+COOP_UPDATE = "coop_update"
+
+
+def register_kinds() -> None:
+    """The kinds of notification cooperation raises (from `ready()`)."""
+    register_kind(
+        COOP_REQUEST, _("New cooperation request matching your offer"), order=120
+    )
+    register_kind(
+        COOP_OFFER, _("New offer matching your cooperation request"), order=130
+    )
+    register_kind(
+        COOP_UPDATE, _("Update on a cooperation request you follow"), order=140
+    )
 
 
 def _after_commit(task, *args) -> None:

@@ -9,10 +9,12 @@ class ForumConfig(AppConfig):
     def ready(self) -> None:
         from community.sections import PageSection, register_profile_section
         from notifications.followable import register_followable
+        from notifications.live import register_live_group
+        from notifications.tasks import register_former_path
         from tagging.sections import TagSection, register_tag_section
         from tagging.vocabulary import register_public_tag_use
 
-        from . import community_events  # noqa: F401
+        from . import community_events, events, tasks  # noqa: F401
         from .api import register_api
         from .listing import member_topics_context, topics_for_tag
         from .models import TaggedTopic, Topic
@@ -51,3 +53,22 @@ class ForumConfig(AppConfig):
         register_followable(
             "topic", "forum.Topic", lambda user, topics: topics.visible_to(user)
         )
+
+        # The notifications the forum raises, and open topic pages hearing of
+        # new posts (only members who may read the topic).
+        events.register_kinds()
+        register_live_group(
+            "topic",
+            lambda user, topic_id: (
+                Topic.objects.visible_to(user).filter(pk=topic_id).exists()
+            ),
+            limit=20,
+        )
+        for name in (
+            "topic_started",
+            "reply_posted",
+            "post_liked",
+            "solution_accepted",
+            "post_moderated",
+        ):
+            register_former_path(name, getattr(tasks, name))

@@ -5,8 +5,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from notifications import events
-
+from . import events
 from .errors import ForumError, NotAllowed
 from .models import Flag, Forum, ModerationLog, Post, Topic
 from .roles import is_moderator

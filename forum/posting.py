@@ -24,10 +24,10 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from core.throttling import hit
-from notifications import events
 from notifications.subscriptions import watch_if_not_following
 from tagging.vocabulary import check_tags
 
+from . import events
 from .cooking import cook
 from .errors import Closed, Duplicate, ForumError, NotAllowed, RateLimited
 from .models import Forum, Mention, Post, PostLike, PostRevision, Topic

@@ -10,5 +10,7 @@ class MessagingConfig(AppConfig):
         from notifications.blocking import register_block_lookup
 
         from .blocking import blockers_among
+        from .tasks import register_kinds
 
         register_block_lookup(blockers_among)
+        register_kinds()

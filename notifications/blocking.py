@@ -9,16 +9,16 @@ them all before anything is stored.
 
 from collections.abc import Callable, Iterable
 
-from .models import Kind
+from .kinds import is_unblockable
 
 # (actor id, candidate recipient ids) -> the candidates who block the actor.
 BlockLookup = Callable[[int, set[int]], set[int]]
 
 _lookups: list[BlockLookup] = []
 
-# Notices a block does not silence: a moderator's decision on your post and a
-# page waiting for your review are duties, not conversation.
-UNBLOCKABLE_KINDS = frozenset({Kind.MODERATION, Kind.APPROVAL})
+# Notices a block does not silence (a moderator's decision on your post, a page
+# waiting for your review: duties, not conversation) are the kinds registered
+# as unblockable (kinds.py).
 
 
 def register_block_lookup(lookup: BlockLookup) -> None:
@@ -42,7 +42,7 @@ def without_blocked(drafts: list) -> list:
     actor, and an event has one)."""
     by_actor: dict[int, set[int]] = {}
     for draft in drafts:
-        if draft.actor_id is not None and draft.kind not in UNBLOCKABLE_KINDS:
+        if draft.actor_id is not None and not is_unblockable(draft.kind):
             by_actor.setdefault(draft.actor_id, set()).add(draft.recipient_id)
     silenced = {
         (actor_id, blocker)
@@ -52,6 +52,6 @@ def without_blocked(drafts: list) -> list:
     return [
         draft
         for draft in drafts
-        if draft.kind in UNBLOCKABLE_KINDS
+        if is_unblockable(draft.kind)
         or (draft.actor_id, draft.recipient_id) not in silenced
     ]

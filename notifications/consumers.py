@@ -1,12 +1,15 @@
-"""The notification websocket: a signed-in member's bell, and live topics.
+"""The notification websocket: a signed-in member's bell, and live groups.
 
 Client messages (JSON):
-  {"type": "sync", "last_id": N}     send me what I missed after N
-  {"type": "watch_topic", "topic": T} push new posts of topic T (if readable)
+  {"type": "sync", "last_id": N}      send me what I missed after N
+  {"type": "watch_<name>", "<name>": I} push what happens to object I of the
+                                      live group kind <name> (see live.py; the
+                                      forum's "topic": new posts of a topic)
   {"type": "mark_read", "id": N}      mark one notification read ("all" for all)
 Server messages:
   {"type": "notifications", "items": [...], "unread": U}
-  {"type": "topic.post", "topic": T, "number": N}
+  whatever the app of a joined live group pushes (the forum's
+    {"type": "topic.post", "topic": T, "number": N})
   {"type": "error", "error": "..."}
 Close codes: see CLOSE_* below.
 """
@@ -20,13 +23,13 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from .delivery import topic_group, user_group
+from .delivery import user_group
+from .live import group_name, live_group
 from .models import Notification
 
 MAX_FRAME_BYTES = 4096
 FLOOD_FRAMES = 30
 FLOOD_SECONDS = 10
-MAX_WATCHED_TOPICS = 20
 SYNC_LIMIT = 50
 
 # Close codes. The protocol's own 1008 (policy) and 1009 (too big) cannot be
@@ -48,7 +51,8 @@ class NotificationConsumer(AsyncWebsocketConsumer):
             return
         self.user = user
         self.last_id = 0
-        self.topics: set[int] = set()
+        # Live groups joined, by group kind: {"topic": {12, 40}}.
+        self.watched: dict[str, set[int]] = {}
         self.frames: deque[float] = deque(maxlen=FLOOD_FRAMES)
         await self.channel_layer.group_add(user_group(user.pk), self.channel_name)
         await self.accept()
@@ -58,10 +62,11 @@ class NotificationConsumer(AsyncWebsocketConsumer):
         if user is None:
             return
         await self.channel_layer.group_discard(user_group(user.pk), self.channel_name)
-        for topic_id in self.topics:
-            await self.channel_layer.group_discard(
-                topic_group(topic_id), self.channel_name
-            )
+        for name, object_ids in getattr(self, "watched", {}).items():
+            for object_id in object_ids:
+                await self.channel_layer.group_discard(
+                    group_name(name, object_id), self.channel_name
+                )
 
     async def receive(self, text_data=None, bytes_data=None):
         size = (
@@ -92,8 +97,12 @@ class NotificationConsumer(AsyncWebsocketConsumer):
         kind = message.get("type")
         if kind == "sync":
             await self.sync(message.get("last_id"))
-        elif kind == "watch_topic":
-            await self.watch_topic(message.get("topic"))
+        elif (
+            isinstance(kind, str)
+            and kind.startswith("watch_")
+            and live_group(kind[6:]) is not None
+        ):
+            await self.watch(kind[6:], message.get(kind[6:]))
         elif kind == "mark_read":
             await self.mark_read(message.get("id"))
         else:
@@ -124,23 +133,25 @@ class NotificationConsumer(AsyncWebsocketConsumer):
         rows = list(mine.filter(id__gt=last_id).order_by("id")[:SYNC_LIMIT])
         return [row.as_message() for row in rows], mine.unread().count()
 
-    async def watch_topic(self, topic_id):
-        if isinstance(topic_id, bool) or not isinstance(topic_id, int):
-            await self.error("bad topic")
-            return
-        if len(self.topics) >= MAX_WATCHED_TOPICS or not await self.can_read_topic(
-            topic_id
+    async def watch(self, name: str, object_id):
+        group = live_group(name)
+        joined = self.watched.setdefault(name, set())
+        if (
+            isinstance(object_id, bool)
+            or not isinstance(object_id, int)
+            or len(joined) >= group.limit
+            or not await self.may_join(group, object_id)
         ):
-            await self.error("bad topic")
+            await self.error(f"bad {name}")
             return
-        self.topics.add(topic_id)
-        await self.channel_layer.group_add(topic_group(topic_id), self.channel_name)
+        joined.add(object_id)
+        await self.channel_layer.group_add(
+            group_name(name, object_id), self.channel_name
+        )
 
     @database_sync_to_async
-    def can_read_topic(self, topic_id: int) -> bool:
-        from forum.models import Topic
-
-        return Topic.objects.visible_to(self.user).filter(pk=topic_id).exists()
+    def may_join(self, group, object_id: int) -> bool:
+        return bool(group.may_join(self.user, object_id))
 
     async def mark_read(self, notification_id):
         await self.mark_read_in_db(notification_id)
@@ -163,7 +174,7 @@ class NotificationConsumer(AsyncWebsocketConsumer):
             return
         await self.sync(self.last_id)
 
-    async def topic_post(self, event):
+    async def live_push(self, event):
         await self.send(text_data=event["text"])
 
     async def account_closed(self, event):

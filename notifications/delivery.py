@@ -4,18 +4,16 @@ The rows are written first (the durable record); the push is a best-effort
 wake-up: when it is lost, the client resyncs from the rows when it reconnects.
 """
 
-import json
 import logging
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from .audiences import Draft
 from .blocking import blockers_of, without_blocked
-from .models import Kind, Notification, NotificationSettings
+from .kinds import is_unblockable, require_kind
+from .models import Notification, NotificationSettings
 
 logger = logging.getLogger(__name__)
 
@@ -24,14 +22,13 @@ def user_group(user_id: int) -> str:
     return f"user.{user_id}"
 
 
-def topic_group(topic_id: int) -> str:
-    return f"topic.{topic_id}"
-
-
 def deliver(drafts: list[Draft]) -> list[Notification]:
     """Create one row per draft (an event already delivered is skipped) and
     wake the recipients that want in-app notices. Nobody hears of a member
-    they block, whichever app raised the event."""
+    they block, whichever app raised the event. A draft of a kind no app
+    registered is refused (`kinds.UnknownKind`) before anything is stored."""
+    for kind in {draft.kind for draft in drafts}:
+        require_kind(kind)
     drafts = without_blocked(drafts)
     if not drafts:
         return []
@@ -77,6 +74,7 @@ def deliver(drafts: list[Draft]) -> list[Notification]:
 
 def store_in_app(draft: Draft) -> None:
     """An in-app notice for an event whose email another app already sends."""
+    require_kind(draft.kind)
     Notification.objects.bulk_create(
         [
             Notification(
@@ -103,50 +101,27 @@ def settings_for(user_ids: set[int]) -> dict[int, NotificationSettings]:
     }
 
 
-def record_like(post, liker_id: int) -> None:
-    """Likes are batched: one notification per post, its count kept current."""
-    if post.author_id == liker_id or blockers_of(liker_id, [post.author_id]):
+def deliver_counted(draft: Draft, count: int) -> None:
+    """A batched event (the likes of a post): one row per recipient and event
+    key, its count, title and latest actor kept current and marked unread
+    again; the first is delivered like any other notification."""
+    require_kind(draft.kind)
+    if not is_unblockable(draft.kind) and blockers_of(
+        draft.actor_id, [draft.recipient_id]
+    ):
         return
-    key = f"like:{post.pk}"
-    count = (
-        post.__class__.objects.filter(pk=post.pk)
-        .values_list("like_count", flat=True)
-        .first()
-    )
-    if not count:
-        return
-    title = (
-        ngettext(
-            "%(count)s person liked your post in “%(title)s”",
-            "%(count)s people liked your post in “%(title)s”",
-            count,
-        )
-        if count > 1
-        else _("Someone liked your post in “%(title)s”")
-    ) % {"count": count, "title": post.topic.title}
     updated = Notification.objects.filter(
-        recipient_id=post.author_id, event_key=key
+        recipient_id=draft.recipient_id, event_key=draft.event_key
     ).update(
         count=count,
-        title=title[:300],
-        actor_id=liker_id,
+        title=draft.title[:300],
+        actor_id=draft.actor_id,
         read_at=None,
         updated_at=timezone.now(),
     )
-    # Setting read_at wakes the author's bell (NotificationQuerySet.update).
+    # Setting read_at wakes the recipient's bell (NotificationQuerySet.update).
     if not updated:
-        deliver(
-            [
-                Draft(
-                    post.author_id,
-                    Kind.LIKE,
-                    title,
-                    post.topic.url_for_post_number(post.number),
-                    key,
-                    liker_id,
-                )
-            ]
-        )
+        deliver([draft])
 
 
 def wake(user_ids) -> None:
@@ -175,23 +150,6 @@ def close_sockets(user_id: int) -> None:
         async_to_sync(layer.group_send)(user_group(user_id), {"type": "account.closed"})
     except Exception:
         logger.warning("Could not close the sockets of user %s", user_id, exc_info=True)
-
-
-def announce_post(topic_id: int, number: int) -> None:
-    """Tell open pages of a topic that a new post is there."""
-    layer = get_channel_layer()
-    if layer is None:
-        return
-    try:
-        # Serialised once here rather than by each of the page's listeners.
-        text = json.dumps({"type": "topic.post", "topic": topic_id, "number": number})
-        async_to_sync(layer.group_send)(
-            topic_group(topic_id), {"type": "topic.post", "text": text}
-        )
-    except Exception:
-        logger.warning(
-            "Could not announce post %s in topic %s", number, topic_id, exc_info=True
-        )
 
 
 def send_immediate_emails(rows, prefs) -> None:

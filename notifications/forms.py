@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import EmailFrequency, Kind, NotificationSettings
+from .kinds import kind_choices
+from .models import EmailFrequency, NotificationSettings
 
 
 class SettingsForm(forms.Form):
@@ -16,7 +17,9 @@ class SettingsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.settings = settings
         self.fields["email_frequency"].initial = settings.email_frequency
-        for kind, label in Kind.choices:
+        # One line per kind the apps registered (kinds.py), in their order.
+        self.kinds = kind_choices()
+        for kind, label in self.kinds:
             for channel, channel_label in (
                 ("app", _("in the app")),
                 ("email", _("by email")),
@@ -30,7 +33,7 @@ class SettingsForm(forms.Form):
     def kind_rows(self):
         return [
             (label, self[f"{kind}__app"], self[f"{kind}__email"])
-            for kind, label in Kind.choices
+            for kind, label in self.kinds
         ]
 
     def save(self) -> NotificationSettings:
@@ -40,7 +43,7 @@ class SettingsForm(forms.Form):
                 "app": self.cleaned_data[f"{kind}__app"],
                 "email": self.cleaned_data[f"{kind}__email"],
             }
-            for kind in Kind.values
+            for kind, _label in self.kinds
         }
         self.settings.save()
         return self.settings

@@ -4,6 +4,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
+from .kinds import kind_choices
+
 
 class WatchLevel(models.TextChoices):
     WATCHING = "watching", _("Watching: every new item")
@@ -60,23 +62,6 @@ class Subscription(models.Model):
         return f"{self.user} {self.level} {self.content_type.model} {self.object_id}"
 
 
-class Kind(models.TextChoices):
-    NEWS = "news", _("New national news")
-    TOPIC = "topic", _("New forum topic")
-    REPLY = "reply", _("Reply in a topic you follow")
-    MENTION = "mention", _("Mention of you")
-    QUOTE = "quote", _("Quote of your post")
-    LIKE = "like", _("Likes of your posts")
-    SOLUTION = "solution", _("Your answer accepted as the solution")
-    TOOLKIT = "toolkit", _("New toolkit")
-    APPROVAL = "approval", _("Page waiting for your approval")
-    MODERATION = "moderation", _("Moderation of your posts")
-    MESSAGE = "message", _("Private message to you")
-    COOP_REQUEST = "coop_request", _("New cooperation request matching your offer")
-    COOP_OFFER = "coop_offer", _("New offer matching your cooperation request")
-    COOP_UPDATE = "coop_update", _("Update on a cooperation request you follow")
-
-
 class NotificationQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(recipient=user)
@@ -111,7 +96,8 @@ class Notification(models.Model):
         related_name="notifications",
         verbose_name=_("recipient"),
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    # The kinds are registered by the apps that raise them (see kinds.py).
+    kind = models.CharField(_("kind"), max_length=20, choices=kind_choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

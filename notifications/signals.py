@@ -1,41 +1,16 @@
-"""Editorial events come from Wagtail's signals; forum events are raised by
-forum.posting and forum.moderation directly."""
+"""Wagtail's review workflow raises its notifications here, and accounts that
+close lose their open sockets. The content apps connect their own signals
+(a first publication of a news post or toolkit: blog.signals, toolkits.signals)
+or raise their events directly (forum.posting, forum.moderation)."""
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published, task_submitted
+from wagtail.signals import task_submitted
 
 from . import events
 from .delivery import close_sockets
-
-
-@receiver(page_published)
-def on_page_published(sender, instance, revision=None, **kwargs) -> None:
-    # Arguments: instance, revision. Only the first publication is news.
-    if (
-        instance.last_published_at
-        and instance.first_published_at
-        and (
-            abs(
-                (
-                    instance.last_published_at - instance.first_published_at
-                ).total_seconds()
-            )
-            > 5
-        )
-    ):
-        return
-    from blog.models import BlogPostPage
-
-    if isinstance(instance, BlogPostPage):
-        events.news_published(instance.pk)
-    elif (
-        instance._meta.app_label == "toolkits"
-        and instance._meta.model_name == "toolkitpage"
-    ):
-        events.page_published(instance.pk)
 
 
 @receiver(task_submitted)

@@ -1,80 +1,29 @@
-"""Fan-out of events, off the request path (django-tasks)."""
+"""Fan-out of this app's own events, off the request path (django-tasks), and
+the periodic digest run.
+
+Tasks are queued by dotted path (the database backend stores it). The tasks of
+the content apps once lived here; an app that moved one registers it under its
+former name with `register_former_path`, so what a queue held at deploy time
+still finds it as notifications.tasks.<name>."""
 
 from django_tasks import task
 
 from . import audiences
-from .delivery import announce_post, deliver, record_like
+from .delivery import deliver
+
+_FORMER: dict[str, object] = {}
 
 
-@task()
-def news_published(page_id: int) -> int:
-    from blog.models import BlogPostPage
-
-    post = (
-        BlogPostPage.objects.live()
-        .public()
-        .select_related("country", "region")
-        .filter(pk=page_id)
-        .first()
-    )
-    return len(deliver(audiences.news_published(post))) if post else 0
+def register_former_path(name: str, moved_task) -> None:
+    """Let `notifications.tasks.<name>` resolve to `moved_task`."""
+    _FORMER[name] = moved_task
 
 
-@task()
-def page_published(page_id: int) -> int:
-    from wagtail.models import Page
-
-    page = Page.objects.live().public().filter(pk=page_id).first()
-    return len(deliver(audiences.page_published(page.specific))) if page else 0
-
-
-@task()
-def topic_started(topic_id: int) -> int:
-    from forum.models import Topic
-
-    topic = Topic.objects.select_related("forum", "author").filter(pk=topic_id).first()
-    return len(deliver(audiences.topic_started(topic))) if topic else 0
-
-
-@task()
-def reply_posted(post_id: int) -> int:
-    from forum.models import Post
-
-    post = (
-        Post.objects.select_related("topic__forum", "author", "reply_to")
-        .filter(pk=post_id)
-        .first()
-    )
-    if post is None:
-        return 0
-    if not (post.is_held or post.is_hidden or post.is_deleted):
-        announce_post(post.topic_id, post.number)
-    return len(deliver(audiences.reply_posted(post)))
-
-
-@task()
-def post_liked(post_id: int, liker_id: int) -> None:
-    from forum.models import Post
-
-    post = Post.objects.select_related("topic__forum").filter(pk=post_id).first()
-    if post:
-        record_like(post, liker_id)
-
-
-@task()
-def solution_accepted(post_id: int, actor_id: int | None) -> int:
-    from forum.models import Post
-
-    post = Post.objects.select_related("topic__forum").filter(pk=post_id).first()
-    return len(deliver(audiences.solution_accepted(post, actor_id))) if post else 0
-
-
-@task()
-def post_moderated(post_id: int, action: str, actor_id: int | None) -> int:
-    from forum.models import Post
-
-    post = Post.objects.select_related("topic__forum").filter(pk=post_id).first()
-    return len(deliver(audiences.post_moderated(post, action, actor_id))) if post else 0
+def __getattr__(name: str):
+    try:
+        return _FORMER[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
 
 
 @task()

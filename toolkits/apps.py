@@ -13,10 +13,11 @@ class ToolkitsConfig(AppConfig):
             register_profile_section,
         )
         from notifications.followable import register_followable
+        from notifications.tasks import register_former_path
         from tagging.sections import TagSection, register_tag_section
         from tagging.vocabulary import register_public_tag_use
 
-        from . import signals  # noqa: F401
+        from . import events, signals, tasks  # noqa: F401
         from .browsing import (
             country_level_toolkits_context,
             member_toolkits_context,
@@ -27,6 +28,9 @@ class ToolkitsConfig(AppConfig):
 
         # Published toolkits are CBD "toolkit" records of the read API.
         register_toolkit_records()
+
+        events.register_kinds()
+        register_former_path("page_published", tasks.page_published)
 
         register_public_tag_use(
             lambda: ToolkitTag.objects.filter(

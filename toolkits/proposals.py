@@ -218,7 +218,7 @@ def tell_proposer(workflow_state, approved: bool) -> None:
     # The outcome also appears in the proposer's notifications (the bell).
     from notifications.audiences import Draft
     from notifications.delivery import store_in_app
-    from notifications.models import Kind
+    from notifications.kinds import MODERATION
 
     url = page.url if approved else "/toolkits/"
     outcome = "approved" if approved else "changes"
@@ -226,7 +226,7 @@ def tell_proposer(workflow_state, approved: bool) -> None:
         lambda: store_in_app(
             Draft(
                 proposer.pk,
-                Kind.MODERATION,
+                MODERATION,
                 subject,
                 url or "/",
                 f"toolkit:{outcome}:{workflow_state.pk}",

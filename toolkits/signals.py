@@ -1,8 +1,12 @@
-"""Tell the proposer of a toolkit how its review ended."""
+"""Tell the proposer of a toolkit how its review ended, and the followers of
+its library and tags of its first publication."""
 
 from django.dispatch import receiver
 from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
+from notifications.events import is_first_publication
+
+from . import events
 from .models import ToolkitPage
 from .proposals import adopt_proposed_tags, tell_proposer
 
@@ -11,6 +15,8 @@ from .proposals import adopt_proposed_tags, tell_proposer
 def toolkit_published(sender, instance, revision=None, **kwargs) -> None:
     # Arguments: instance (the page), revision (the one published).
     adopt_proposed_tags(instance, revision)
+    if is_first_publication(instance):
+        events.page_published(instance.pk)
 
 
 @receiver(workflow_approved)

@@ -4,8 +4,9 @@ hears of new matching offers; the people involved hear of each step."""
 import pytest
 
 from cooperation import tasks
+from cooperation.events import COOP_OFFER, COOP_REQUEST, COOP_UPDATE
 from cooperation.follow_up import change_status, express_interest
-from notifications.models import Kind, Notification
+from notifications.models import Notification
 
 from ..factories import UserFactory
 from .conftest import make_offer, make_request, provider
@@ -32,14 +33,14 @@ def test_a_new_request_notifies_matching_providers_and_experts_once(
         coop = make_request(people.focal_benin, network.benin, [subjects.forest])
 
     for reached in (helper, expert):
-        [note] = notes(reached, Kind.COOP_REQUEST)
+        [note] = notes(reached, COOP_REQUEST)
         assert note.title == f"Benin asks for help: {coop.title}"
         assert note.url == coop.get_absolute_url()
-    assert notes(other, Kind.COOP_REQUEST) == []
-    assert notes(people.focal_benin, Kind.COOP_REQUEST) == []
+    assert notes(other, COOP_REQUEST) == []
+    assert notes(people.focal_benin, COOP_REQUEST) == []
     # The fan-out running again (a retried task) notifies nobody twice.
     tasks.request_opened.call(coop.pk)
-    assert len(notes(helper, Kind.COOP_REQUEST)) == 1
+    assert len(notes(helper, COOP_REQUEST)) == 1
 
 
 def test_a_new_matching_offer_notifies_the_requester(
@@ -49,7 +50,7 @@ def test_a_new_matching_offer_notifies_the_requester(
     with django_capture_on_commit_callbacks(execute=True):
         offer = make_offer(provider(network.kenya), [subjects.ias], title="Weevils")
         make_offer(provider(network.kenya), [subjects.marine], title="Reefs")
-    [note] = notes(people.focal_benin, Kind.COOP_OFFER)
+    [note] = notes(people.focal_benin, COOP_OFFER)
     assert offer.title in note.title and coop.title in note.title
     assert note.url == coop.get_absolute_url()
 
@@ -60,11 +61,11 @@ def test_each_step_of_the_request_reaches_the_people_involved(
     coop = make_request(people.focal_benin, network.benin, [subjects.forest])
     with django_capture_on_commit_callbacks(execute=True):
         express_interest(people.member, coop, "I can help.")
-    [note] = notes(people.focal_benin, Kind.COOP_UPDATE)
+    [note] = notes(people.focal_benin, COOP_UPDATE)
     assert coop.title in note.title
-    assert notes(people.member, Kind.COOP_UPDATE) == []  # their own step
+    assert notes(people.member, COOP_UPDATE) == []  # their own step
     with django_capture_on_commit_callbacks(execute=True):
         change_status(people.editor_benin, coop, "withdrawn", "Solved locally.")
-    assert len(notes(people.member, Kind.COOP_UPDATE)) == 1
-    assert "Withdrawn" in notes(people.member, Kind.COOP_UPDATE)[0].title
-    assert len(notes(people.focal_benin, Kind.COOP_UPDATE)) == 2
+    assert len(notes(people.member, COOP_UPDATE)) == 1
+    assert "Withdrawn" in notes(people.member, COOP_UPDATE)[0].title
+    assert len(notes(people.focal_benin, COOP_UPDATE)) == 2

@@ -13,7 +13,8 @@ from messaging.sending import (
     block_member,
     send_message,
 )
-from notifications.models import Kind, Notification, NotificationSettings
+from messaging.tasks import MESSAGE
+from notifications.models import Notification, NotificationSettings
 
 from ..factories import UserFactory
 
@@ -52,7 +53,7 @@ def test_a_member_sends_a_message_and_the_recipient_is_notified(
     message = Message.objects.get()
     assert (message.sender, message.recipient) == (bob, alice)
     notice = Notification.objects.get(recipient=alice)
-    assert notice.kind == Kind.MESSAGE
+    assert notice.kind == MESSAGE
     assert notice.title == "Private message from Bob Newcomer (@bob)"
     assert notice.url == "/messages/with/bob/"
     assert len(mail.outbox) == 1 and "Bob Newcomer" in mail.outbox[0].subject + (
@@ -72,7 +73,7 @@ def test_a_member_who_turned_message_notices_off_still_gets_the_message(
     client, alice, bob, django_capture_on_commit_callbacks
 ):
     NotificationSettings.objects.create(
-        user=alice, channels={Kind.MESSAGE: {"app": False, "email": False}}
+        user=alice, channels={MESSAGE: {"app": False, "email": False}}
     )
     client.force_login(bob)
     post_message(client, "alice", "Hello", django_capture_on_commit_callbacks)

@@ -32,7 +32,8 @@ from community.national_spaces import assign_national_editor
 from forum.models import ForumIndexPage
 from messaging.sending import send_message
 from notifications.emails import unsubscribe_token
-from notifications.models import Kind, Notification
+from notifications.kinds import kind_choices
+from notifications.models import Notification
 
 from ..cooperation.conftest import make_offer, make_request, make_subject
 from ..factories import UserFactory
@@ -613,7 +614,7 @@ def world(content, people, subjects):  # noqa: F811
     send_message(people.member, owner, "Hello")
     notification = Notification.objects.create(
         recipient=owner,
-        kind=Kind.choices[0][0],
+        kind=kind_choices()[0][0],
         title="x",
         url="/",
         event_key="matrix",

@@ -7,8 +7,8 @@ import feedparser
 import pytest
 from django.core import mail
 
+from blog.audiences import news_published
 from blog.models import BlogPostPage
-from notifications.audiences import news_published
 from notifications.emails import send_digests
 from notifications.models import (
     EmailFrequency,
