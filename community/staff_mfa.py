@@ -31,7 +31,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .national_spaces import MODERATORS_GROUP
+from .national_spaces import COMMUNITY_MODERATORS_GROUP
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 # Sign-in forms that check only the password.
@@ -44,7 +44,9 @@ def in_moderators_group(user) -> bool:
     if not user.is_authenticated:
         return False
     if not hasattr(user, "_in_moderators_group"):
-        user._in_moderators_group = user.groups.filter(name=MODERATORS_GROUP).exists()
+        user._in_moderators_group = user.groups.filter(
+            name=COMMUNITY_MODERATORS_GROUP
+        ).exists()
     return user._in_moderators_group
 
 
