@@ -8,9 +8,10 @@ everything for moderators), `Topic.objects.visible_to(user)` and
 moderators only). This module answers the same questions for one object, as
 the views ask them:
 
-- `readable_forum(user, slug)` / `readable_topic(user, topic_id, forum)`:
-  the forum or topic, or None when it does not exist or may not be read
-  (both answer alike, so an address tells nothing about what is private);
+- `readable_forum(user, slug)` / `readable_topic(user, topic_id, forum)` /
+  `readable_post(user, post_id)`: the forum, topic or post, or None when it
+  does not exist or may not be read (both answer alike, so an address tells
+  nothing about what is private);
 - `can_reply(user, topic)`: the posting rules of forum.posting (signed in,
   not suspended, forum and topic open);
 - `can_moderate(user)`: community's moderator (`community.roles`).
@@ -20,9 +21,15 @@ from community.roles import is_moderator
 from core.refusals import Refusal
 
 from . import posting
-from .models import Forum, Topic
+from .models import Forum, Post, Topic
 
-__all__ = ["can_moderate", "can_reply", "readable_forum", "readable_topic"]
+__all__ = [
+    "can_moderate",
+    "can_reply",
+    "readable_forum",
+    "readable_post",
+    "readable_topic",
+]
 
 
 def can_moderate(user) -> bool:
@@ -46,6 +53,19 @@ def readable_topic(user, topic_id: int, forum: Forum | None = None) -> Topic | N
     if topic is None or (forum is not None and topic.forum_id != forum.pk):
         return None
     return topic
+
+
+def readable_post(user, post_id: int) -> Post | None:
+    """The post, if `user` may read it and the topic it is in."""
+    post = (
+        Post.objects.visible_to(user)
+        .select_related("topic__forum", "author")
+        .filter(pk=post_id)
+        .first()
+    )
+    if post is None or readable_topic(user, post.topic_id) is None:
+        return None
+    return post
 
 
 def can_reply(user, topic: Topic) -> bool:

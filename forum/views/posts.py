@@ -4,13 +4,14 @@ its redaction, moderators' hide and restore."""
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from core import htmx
 from core.refusals import Refusal
 
 from .. import moderation, posting, redaction
+from ..access import readable_post
 from ..forms import EditForm, FlagForm
 from ..models import Post
 from .common import get_topic, refused, render
@@ -38,12 +39,10 @@ IN_PLACE_POST_ACTIONS = {"like", "unlike", "solution", "unsolve"}
 def post_action(request, index, post_id: int, action: str):
     if action not in POST_ACTIONS:
         raise Http404
-    post = get_object_or_404(
-        Post.objects.select_related("topic__forum", "author"), pk=post_id
-    )
-    topic = get_topic(request, post.topic_id)
-    if not Post.objects.visible_to(request.user).filter(pk=post.pk).exists():
+    post = readable_post(request.user, post_id)
+    if post is None:
         raise Http404
+    topic = get_topic(request, post.topic_id)
     if action == "history":
         revisions = post.revisions.select_related("editor")
         return render(

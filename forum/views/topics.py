@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from core import htmx
 from core.languages import supported
@@ -18,6 +19,7 @@ from notifications.follow_control import follow_response
 from .. import moderation, posting, reading
 from ..access import can_moderate, can_reply
 from ..cooking import quote_markdown
+from ..discussions import start_discussion
 from ..forms import MoveForm, ReplyForm, TopicForm
 from ..models import Forum, Post, PostLike, Topic
 from ..models.topic import POSTS_PER_PAGE
@@ -345,10 +347,6 @@ def follow_forum(request, index, forum_slug: str):
 
 def discuss_page(request, index, page_id: int):
     """Open (or find) the forum topic where an editorial page is discussed."""
-    from wagtail.models import Page
-
-    from ..discussions import start_discussion
-
     page = get_object_or_404(Page.objects.live().public(), pk=page_id)
     if not request.user.is_authenticated:
         return redirect_to_login(page.url)
