@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import CountryPage, RegionPage, Subject, TaggedExpertise, User
-from .staff_mfa import has_staff_powers, in_moderators_group
+from .roles import is_moderator
 
 SEARCH_MAX = 100
 
@@ -145,18 +145,10 @@ def can_see_email(viewer, member) -> bool:
     return member.pk == viewer.pk or member.show_email
 
 
-def is_community_moderator(user) -> bool:
-    return (
-        user.is_authenticated
-        and (user.is_superuser or in_moderators_group(user))
-        and has_staff_powers(user)
-    )
-
-
 def set_verified_expert(moderator, member: User, verified: bool) -> None:
     """Community moderators vouch for an expert; the badge shows in the
     directory and on the profile."""
-    if not is_community_moderator(moderator):
+    if not is_moderator(moderator):
         raise PermissionDenied(gettext("Only community moderators verify experts."))
     User.objects.filter(pk=member.pk).update(verified_expert=verified)
     member.verified_expert = verified

@@ -20,7 +20,9 @@ from .signals import focal_point_assigned
 
 FOCAL_POINT_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
 EDITOR_PERMISSIONS = ("add", "change", "lock")
-MODERATORS_GROUP = "Community moderators"
+# The forums' and toolkit proposals' moderators (community.roles); not
+# Wagtail's editorial "Moderators" (toolkits.workflows.PAGE_MODERATORS_GROUP).
+COMMUNITY_MODERATORS_GROUP = "Community moderators"
 
 
 def _page_permission(action: str) -> Permission:
@@ -102,17 +104,17 @@ def is_focal_point(user, country) -> bool:
     )
 
 
-def moderators_group() -> Group:
+def community_moderators_group() -> Group:
     """Community moderators: forums and toolkit proposals; they use the admin's
     review screens, so the group may open the admin."""
-    group, created = Group.objects.get_or_create(name=MODERATORS_GROUP)
+    group, created = Group.objects.get_or_create(name=COMMUNITY_MODERATORS_GROUP)
     if created:
         group.permissions.add(_admin_access())
     return group
 
 
 def make_moderator(user) -> None:
-    user.groups.add(moderators_group())
+    user.groups.add(community_moderators_group())
 
 
 def can_manage_country(user, country) -> bool:

@@ -13,8 +13,8 @@ Until they enrol, such an account has no staff power anywhere:
   is done once, in the middleware, rather than in each view, so a view
   written tomorrow that checks `request.user.is_staff` or calls a role
   predicate is covered without knowing about two-factor sign-in;
-- the role predicates (`has_staff_powers`, used by the forum's and the
-  directory's moderator checks) refuse too, for code that acts for a user
+- the role predicates (`has_staff_powers`, behind the one moderator
+  check, `community.roles.is_moderator`) refuse too, for code that acts for a user
   outside a web request (email-in, websockets, commands).
 
 Every password-only sign-in form that would skip allauth's second step
@@ -31,7 +31,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .national_spaces import MODERATORS_GROUP
+from .national_spaces import COMMUNITY_MODERATORS_GROUP
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 # Sign-in forms that check only the password.
@@ -44,7 +44,9 @@ def in_moderators_group(user) -> bool:
     if not user.is_authenticated:
         return False
     if not hasattr(user, "_in_moderators_group"):
-        user._in_moderators_group = user.groups.filter(name=MODERATORS_GROUP).exists()
+        user._in_moderators_group = user.groups.filter(
+            name=COMMUNITY_MODERATORS_GROUP
+        ).exists()
     return user._in_moderators_group
 
 

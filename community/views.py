@@ -11,12 +11,12 @@ from django.views.decorators.http import require_GET, require_POST
 from .directory import (
     DirectoryFilterForm,
     can_see_email,
-    is_community_moderator,
     listed_experts,
     set_verified_expert,
 )
 from .forms import ProfileForm
 from .models import Subject, User
+from .roles import is_moderator
 from .sections import PROFILE, sections_context
 
 DIRECTORY_PAGE_SIZE = 30
@@ -36,7 +36,7 @@ def profile(request, username: str):
             "member": member,
             "expertise": expertise,
             "show_email": can_see_email(request.user, member),
-            "can_verify": is_community_moderator(request.user),
+            "can_verify": is_moderator(request.user),
             # Topics, toolkits and news come from the apps that hold them.
             **sections_context(PROFILE, request, member),
         },

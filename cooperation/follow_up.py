@@ -6,8 +6,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.refusals import NotAllowed, Refusal
+
 from . import events
-from .errors import CooperationError, NotAllowed
 from .models import (
     TRANSITIONS,
     CooperationOffer,
@@ -29,9 +30,9 @@ def _locked(request: CooperationRequest) -> CooperationRequest:
 
 def _check_step(request: CooperationRequest, to: str) -> None:
     if to not in Status.values:
-        raise CooperationError(_("Unknown status."), "status")
+        raise Refusal(_("Unknown status."), "status")
     if to not in TRANSITIONS[Status(request.status)]:
-        raise CooperationError(
+        raise Refusal(
             _("A request that is “%(current)s” cannot become “%(next)s”.")
             % {
                 "current": request.get_status_display(),
@@ -64,9 +65,9 @@ def change_status(user, request: CooperationRequest, to: str, note: str = ""):
         raise NotAllowed()
     _check_step(request, to)
     if to == Status.MATCHED:
-        raise CooperationError(_("Select the provider to match the request."), "status")
+        raise Refusal(_("Select the provider to match the request."), "status")
     if to == Status.CLOSED:
-        raise CooperationError(
+        raise Refusal(
             _("Close the request with its outcome and lessons learned."), "status"
         )
     before = request.status
@@ -85,20 +86,20 @@ def express_interest(user, request: CooperationRequest, message: str, offer=None
     if not (user.is_authenticated and user.is_active):
         raise NotAllowed(_("Sign in to offer your help."))
     if request.status not in (Status.OPEN, Status.DISCUSSION):
-        raise CooperationError(_("This request no longer looks for providers."))
+        raise Refusal(_("This request no longer looks for providers."))
     if request.requested_by_id == user.pk:
-        raise CooperationError(_("You cannot offer help with your own request."))
+        raise Refusal(_("You cannot offer help with your own request."))
     if offer is not None and offer.offered_by_id != user.pk:
         raise NotAllowed(_("You can only propose your own offers."), "offer")
     if not message.strip():
-        raise CooperationError(_("Say in a few words how you can help."), "message")
+        raise Refusal(_("Say in a few words how you can help."), "message")
     try:
         with transaction.atomic():
             interest = Interest.objects.create(
                 request=request, member=user, offer=offer, message=message.strip()
             )
     except IntegrityError as error:
-        raise CooperationError(
+        raise Refusal(
             _("You have already expressed your interest in this request.")
         ) from error
     before = request.status
@@ -124,7 +125,7 @@ def select_provider(user, request: CooperationRequest, offer: CooperationOffer):
         raise NotAllowed()
     _check_step(request, Status.MATCHED)
     if not offer.is_active:
-        raise CooperationError(_("This offer is no longer available."), "offer")
+        raise Refusal(_("This offer is no longer available."), "offer")
     before = request.status
     request.status = Status.MATCHED
     request.selected_offer = offer
@@ -147,9 +148,9 @@ def close_request(user, request: CooperationRequest, outcome: str, lessons: str)
         raise NotAllowed()
     _check_step(request, Status.CLOSED)
     if not outcome.strip():
-        raise CooperationError(_("Describe the outcome."), "outcome")
+        raise Refusal(_("Describe the outcome."), "outcome")
     if not lessons.strip():
-        raise CooperationError(_("Share the lessons learned."), "lessons_learned")
+        raise Refusal(_("Share the lessons learned."), "lessons_learned")
     before = request.status
     request.status = Status.CLOSED
     request.outcome = outcome.strip()

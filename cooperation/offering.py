@@ -7,8 +7,9 @@ from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
+from core.refusals import NotAllowed, Refusal
+
 from . import events
-from .errors import CooperationError, NotAllowed
 from .models import CooperationOffer, ProviderKind
 from .permissions import can_manage_offer, can_offer, can_request_for
 from .validation import check_assistance_types, check_languages, check_subjects
@@ -38,12 +39,12 @@ DUPLICATE = _("You already have an available offer with this title.")
 
 def _check(user, draft: OfferDraft, offer: CooperationOffer | None = None) -> None:
     if not draft.title.strip() or not draft.description.strip():
-        raise CooperationError(_("An offer needs a title and a description."))
+        raise Refusal(_("An offer needs a title and a description."))
     draft.assistance_types = check_assistance_types(draft.assistance_types)
     draft.languages = check_languages(draft.languages)
     draft.subjects = check_subjects(draft.subjects)
     if draft.provider_kind not in ProviderKind.values:
-        raise CooperationError(_("Unknown kind of provider."), "provider_kind")
+        raise Refusal(_("Unknown kind of provider."), "provider_kind")
     if draft.provider_kind == ProviderKind.COUNTRY and not can_request_for(
         user, draft.country
     ):
@@ -55,13 +56,13 @@ def _check(user, draft: OfferDraft, offer: CooperationOffer | None = None) -> No
             "country",
         )
     if draft.provider_kind == ProviderKind.ORGANISATION and not draft.organisation:
-        raise CooperationError(_("Name the organisation."), "organisation")
+        raise Refusal(_("Name the organisation."), "organisation")
     clash = CooperationOffer.objects.active().filter(offered_by=user)
     if offer is not None:
         clash = clash.exclude(pk=offer.pk)
     title = draft.title.strip().lower()
     if clash.annotate(lower=Lower("title")).filter(lower=title).exists():
-        raise CooperationError(DUPLICATE, "title")
+        raise Refusal(DUPLICATE, "title")
 
 
 def _save(offer: CooperationOffer, draft: OfferDraft) -> CooperationOffer:
@@ -77,7 +78,7 @@ def _save(offer: CooperationOffer, draft: OfferDraft) -> CooperationOffer:
         with transaction.atomic():
             offer.save()
     except IntegrityError as error:  # a concurrent twin won the race
-        raise CooperationError(DUPLICATE, "title") from error
+        raise Refusal(DUPLICATE, "title") from error
     offer.subjects.set(draft.subjects)
     offer.regions.set(draft.regions or [])
     return offer
@@ -114,5 +115,5 @@ def set_available(user, offer: CooperationOffer, available: bool) -> None:
             .exclude(pk=offer.pk)
         )
         if clash.exists():
-            raise CooperationError(DUPLICATE)
+            raise Refusal(DUPLICATE)
     CooperationOffer.objects.filter(pk=offer.pk).update(is_active=available)

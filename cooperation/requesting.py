@@ -8,11 +8,10 @@ from datetime import date
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from forum.errors import ForumError
+from core.refusals import NotAllowed, Refusal
 
 from . import events
 from .discussion import open_discussion
-from .errors import CooperationError, NotAllowed
 from .models import ACTIVE_STATUSES, CooperationRequest, RequestEvent, Scope
 from .permissions import can_manage_request, can_request_for
 from .validation import (
@@ -46,12 +45,12 @@ class RequestDraft:
 
 def _check(draft: RequestDraft, check_deadline: bool = True) -> None:
     if not draft.title.strip() or not draft.problem.strip():
-        raise CooperationError(_("A request needs a title and a problem to solve."))
+        raise Refusal(_("A request needs a title and a problem to solve."))
     draft.assistance_types = check_assistance_types(draft.assistance_types)
     draft.languages = check_languages(draft.languages)
     draft.subjects = check_subjects(draft.subjects)
     if draft.scope not in Scope.values:
-        raise CooperationError(_("Unknown geographic scope."), "scope")
+        raise Refusal(_("Unknown geographic scope."), "scope")
     if check_deadline:
         check_dates(draft.start_date, draft.deadline)
 
@@ -91,10 +90,10 @@ def create_request(user, draft: RequestDraft) -> CooperationRequest:
                 actor=user,
                 to_status=request.status,
             )
-    except ForumError as refusal:
+    except Refusal as refusal:
         # The forum refused the discussion (too fast, same text twice): the
         # request was rolled back with it.
-        raise CooperationError(refusal.message) from refusal
+        raise Refusal(refusal.message) from refusal
     events.request_opened(request.pk)
     return request
 
@@ -105,11 +104,9 @@ def edit_request(user, request: CooperationRequest, draft: RequestDraft):
     if not can_manage_request(user, request):
         raise NotAllowed()
     if request.status not in ACTIVE_STATUSES:
-        raise CooperationError(_("A closed or withdrawn request can no longer change."))
+        raise Refusal(_("A closed or withdrawn request can no longer change."))
     if draft.country is not None and draft.country.pk != request.country_id:
-        raise CooperationError(
-            _("A request stays with the country that made it."), "country"
-        )
+        raise Refusal(_("A request stays with the country that made it."), "country")
     deadline_changed = (draft.deadline, draft.start_date) != (
         request.deadline,
         request.start_date,

@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.models import Subject
+from core.refusals import Refusal
 from tagging.vocabulary import MAX_TAGS_PER_ITEM, too_many_tags_message
 
-from .errors import CooperationError
 from .models import AssistanceType
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
@@ -19,45 +19,41 @@ LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 def check_assistance_types(types) -> list[str]:
     unknown = [t for t in types if t not in AssistanceType.values]
     if unknown:
-        raise CooperationError(
+        raise Refusal(
             _("Unknown type of assistance: %(types)s") % {"types": ", ".join(unknown)},
             "assistance_types",
         )
     if not types:
-        raise CooperationError(
-            _("Choose at least one type of assistance."), "assistance_types"
-        )
+        raise Refusal(_("Choose at least one type of assistance."), "assistance_types")
     return list(dict.fromkeys(types))
 
 
 def check_languages(codes) -> list[str]:
     unknown = [c for c in codes if c not in LANGUAGE_CODES]
     if unknown:
-        raise CooperationError(
+        raise Refusal(
             _("Unknown language: %(codes)s") % {"codes": ", ".join(unknown)},
             "languages",
         )
     if not codes:
-        raise CooperationError(_("Choose at least one language."), "languages")
+        raise Refusal(_("Choose at least one language."), "languages")
     return list(dict.fromkeys(codes))
 
 
 def check_subjects(subjects) -> list[Subject]:
     subjects = list(subjects)
     if not subjects:
-        raise CooperationError(_("Choose at least one CBD subject."), "subjects")
+        raise Refusal(_("Choose at least one CBD subject."), "subjects")
     if not all(isinstance(s, Subject) and s.pk for s in subjects):
-        raise CooperationError(_("Unknown CBD subject."), "subjects")
+        raise Refusal(_("Unknown CBD subject."), "subjects")
     if len(subjects) > MAX_TAGS_PER_ITEM:
-        raise CooperationError(too_many_tags_message(), "subjects")
+        raise Refusal(too_many_tags_message(), "subjects")
     return subjects
 
 
 def check_dates(start: date | None, deadline: date | None) -> None:
     today = timezone.localdate()
     if deadline is not None and deadline < today:
-        raise CooperationError(_("The deadline is in the past."), "deadline")
+        raise Refusal(_("The deadline is in the past."), "deadline")
     if start is not None and deadline is not None and start > deadline:
-        raise CooperationError(
-            _("The desired start is after the deadline."), "start_date"
-        )
+        raise Refusal(_("The desired start is after the deadline."), "start_date")

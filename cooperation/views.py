@@ -8,8 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from core.refusals import Refusal, refusal_response, show_on_form
+
 from . import follow_up
-from .errors import CooperationError
 from .forms import (
     CloseForm,
     FilterForm,
@@ -42,12 +43,6 @@ def _extra_query(request) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return f"&{query.urlencode()}" if query else ""
-
-
-def _refuse(form, error: CooperationError) -> int:
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, str(error.message))
-    return error.status
 
 
 @require_safe
@@ -171,8 +166,8 @@ def _request_form_view(request, coop=None):
                     coop = edit_request(request.user, coop, draft)
                     messages.success(request, _("The request is saved."))
                 return redirect(coop.get_absolute_url())
-            except CooperationError as error:
-                status = _refuse(form, error)
+            except Refusal as error:
+                status = show_on_form(form, error)
         else:
             status = 400
     else:
@@ -202,6 +197,13 @@ def request_edit(request, pk: int):
     return _request_form_view(request, _request_or_404(pk))
 
 
+def _refused(request, error: Refusal, template: str = "403.html", context=None):
+    """Not allowed: the site's "Not allowed" page; anything else: `template`."""
+    if error.status == 403:
+        template, context = "403.html", None
+    return refusal_response(request, error, template, context)
+
+
 def _act(request, coop, form, action, *, managers_only: bool = False):
     """Run a life-cycle step from a posted form; a refusal shows with the
     fitting status (403 before the form is even read when the step is the
@@ -218,15 +220,8 @@ def _act(request, coop, form, action, *, managers_only: bool = False):
         )
     try:
         action(form.cleaned_data)
-    except CooperationError as error:
-        if error.status == 403:
-            raise PermissionDenied(str(error.message)) from error
-        return render(
-            request,
-            "cooperation/refused.html",
-            {"coop": coop, "message": error.message},
-            status=error.status,
-        )
+    except Refusal as error:
+        return _refused(request, error, "cooperation/refused.html", {"coop": coop})
     return redirect(coop.get_absolute_url())
 
 
@@ -292,8 +287,8 @@ def request_close(request, pk: int):
                     request, _("The request is closed and shared as a case study.")
                 )
                 return redirect(coop.get_absolute_url())
-            except CooperationError as error:
-                status = _refuse(form, error)
+            except Refusal as error:
+                status = show_on_form(form, error)
         else:
             status = 400
     return render(
@@ -341,8 +336,8 @@ def _offer_form_view(request, offer=None):
                     offer = edit_offer(request.user, offer, draft)
                     messages.success(request, _("The offer is saved."))
                 return redirect(offer.get_absolute_url())
-            except CooperationError as error:
-                status = _refuse(form, error)
+            except Refusal as error:
+                status = show_on_form(form, error)
         else:
             status = 400
     else:
@@ -381,8 +376,8 @@ def offer_availability(request, pk: int):
     available = request.POST.get("available") == "1"
     try:
         set_available(request.user, offer, available)
-    except CooperationError as error:
+    except Refusal as error:
         if error.status == 403:
-            raise PermissionDenied(str(error.message)) from error
+            return _refused(request, error)
         messages.error(request, str(error.message))
     return redirect(offer.get_absolute_url())

@@ -8,18 +8,59 @@ allowed number through, and a request costs one round trip.
 
 Used by the read API (interop/middleware.py), search, toolkit proposals; the
 forum and messaging keep their interval checks (`cache.add`) beside it.
+
+Rates are read here (`parse_rate`) and IPv6 clients are counted by prefix
+(`truncate_ip`, allauth's setting ALLAUTH_RATE_LIMIT_IPV6_PREFIX, 64 bits by
+default), so nothing depends on allauth's private modules; allauth's public
+rate limit API (`allauth.core.ratelimit.consume`) counts with a lock around a
+read-then-write, which a burst could race, so it is not used for these limits.
 """
 
+import ipaddress
 import time
 from dataclasses import dataclass
 from functools import wraps
 
-from allauth.core.internal.ratelimit import parse_rate, truncate_ip
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 
 from .client_address import client_ip
+
+UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+@dataclass(frozen=True)
+class Rate:
+    amount: int
+    duration: float
+
+
+def parse_rate(rate: str) -> Rate:
+    """ "120/m", "5/h", "10/5m": the syntax of allauth's ACCOUNT_RATE_LIMITS
+    (a third part, what the rate is counted per, is accepted and ignored)."""
+    parts = rate.split("/")
+    if len(parts) not in (2, 3) or not parts[1]:
+        raise ValueError(rate)
+    amount, duration = parts[0], parts[1]
+    unit, value = duration[-1], duration[:-1]
+    if unit not in UNITS:
+        raise ValueError(f"Invalid duration unit: {unit}")
+    return Rate(int(amount), (float(value) if value else 1) * UNITS[unit])
+
+
+def truncate_ip(ip: str) -> str:
+    """An IPv6 address as its network prefix (a client holds a whole prefix,
+    so rotating addresses within it does not escape a limit); IPv4 as is."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip
+    if isinstance(address, ipaddress.IPv6Address):
+        prefix = getattr(settings, "ALLAUTH_RATE_LIMIT_IPV6_PREFIX", 64)
+        network = ipaddress.IPv6Network(f"{address}/{prefix}", strict=False)
+        return str(network.network_address)
+    return ip
 
 
 @dataclass(frozen=True)

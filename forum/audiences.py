@@ -9,13 +9,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from community.models import CountryPage
+from community.roles import moderators
 from notifications.audiences import Draft, active, muted, subscribers
 from notifications.kinds import MODERATION
 from notifications.naming import member_label
 
 from .events import LIKE, MENTION, QUOTE, REPLY, SOLUTION, TOPIC
 from .models import Forum
-from .roles import MODERATORS_GROUP
 
 
 def forum_readers(forum, user_ids: set[int]) -> set[int]:
@@ -29,17 +29,12 @@ def forum_readers(forum, user_ids: set[int]) -> set[int]:
             "focal_point_group__user", flat=True
         )
     )
-    User = get_user_model()
-    moderators = set(
-        User.objects.filter(pk__in=user_ids)
-        .filter(is_superuser=True)
-        .values_list("pk", flat=True)
-    ) | set(
-        User.objects.filter(pk__in=user_ids, groups__name=MODERATORS_GROUP).values_list(
+    moderating = set(
+        moderators(get_user_model().objects.filter(pk__in=user_ids)).values_list(
             "pk", flat=True
         )
     )
-    return user_ids & (focal | moderators)
+    return user_ids & (focal | moderating)
 
 
 def topic_started(topic) -> list[Draft]:

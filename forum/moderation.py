@@ -5,10 +5,11 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from community.roles import is_moderator
+
 from . import events
 from .errors import ForumError, NotAllowed
 from .models import Flag, Forum, ModerationLog, Post, Topic
-from .roles import is_moderator
 
 
 def require_moderator(user) -> None:

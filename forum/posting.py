@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from community.roles import is_moderator
 from core.throttling import hit
 from notifications.subscriptions import watch_if_not_following
 from tagging.vocabulary import check_tags
@@ -31,7 +32,7 @@ from . import events
 from .cooking import cook
 from .errors import Closed, Duplicate, ForumError, NotAllowed, RateLimited
 from .models import Forum, Mention, Post, PostLike, PostRevision, Topic
-from .roles import is_moderator, is_new_member
+from .roles import is_new_member
 
 # Discourse's defaults: seconds between posts and between topics.
 POST_INTERVAL = 5

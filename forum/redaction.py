@@ -10,9 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from community.roles import is_moderator
+
 from .errors import NotAllowed
 from .models import ModerationLog, PostRevision
-from .roles import is_moderator
 
 
 def can_redact_post_history(user, post) -> bool:

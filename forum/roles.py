@@ -1,25 +1,14 @@
-"""Who a member is in the forums: moderator, focal point, new member."""
+"""Who a member is in the forums: focal point, new member. Whether they
+moderate is community's answer (`community.roles.is_moderator`)."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
-from community.national_spaces import MODERATORS_GROUP  # noqa: F401 (re-exported)
-from community.staff_mfa import has_staff_powers, in_moderators_group
+from community.roles import is_moderator
 
 NEW_MEMBER_DAYS = 3
 NEW_MEMBER_POSTS = 3
-
-
-def is_moderator(user) -> bool:
-    """Superusers and community moderators, once enrolled in two-factor sign-in."""
-    if not user.is_authenticated:
-        return False
-    if not hasattr(user, "_is_forum_moderator"):
-        user._is_forum_moderator = (
-            user.is_superuser or in_moderators_group(user)
-        ) and has_staff_powers(user)
-    return user._is_forum_moderator
 
 
 def is_any_focal_point(user) -> bool:

@@ -1,29 +1,21 @@
+"""The refusals of private messages, on the site's (core.refusals)."""
+
 from django.utils.translation import gettext_lazy as _
 
+from core.refusals import NotAllowed, Refusal, TooFast
 
-class MessagingError(Exception):
-    """A refusal the member should read, with the HTTP status that fits it."""
+__all__ = ["Blocked", "MessagingError", "NotAllowed", "RateLimited", "TooLong"]
 
-    status = 400
+
+class MessagingError(Refusal):
     default_message = _("This message cannot be sent.")
 
-    def __init__(self, message=None):
-        super().__init__(message or self.default_message)
-        self.message = message or self.default_message
 
-
-class NotAllowed(MessagingError):
-    status = 403
-    default_message = _("You are not allowed to do this.")
-
-
-class Blocked(MessagingError):
-    status = 403
+class Blocked(NotAllowed):
     default_message = _("This member does not accept messages from you.")
 
 
-class RateLimited(MessagingError):
-    status = 429
+class RateLimited(TooFast):
     default_message = _("You are sending messages too fast.")
 
 

@@ -7,7 +7,8 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from .errors import MessagingError
+from core.refusals import Refusal, refusal_response, show_on_form
+
 from .forms import MessageForm
 from .models import Block, Message
 from .sending import (
@@ -80,6 +81,12 @@ def inbox(request):
     )
 
 
+def _refused(request, refusal: Refusal):
+    return refusal_response(
+        request, refusal, "messaging/refused.html", message_key="error"
+    )
+
+
 @login_required
 def conversation(request, username: str):
     other = _member(username)
@@ -89,15 +96,10 @@ def conversation(request, username: str):
     try:
         check_can_write(request.user, other)
         can_write = True
-    except MessagingError as refusal:
+    except Refusal as refusal:
         can_write = False
         if other.pk == request.user.pk:
-            return render(
-                request,
-                "messaging/refused.html",
-                {"error": refusal.message},
-                status=refusal.status,
-            )
+            return _refused(request, refusal)
         error = refusal.message
     if request.method == "POST":
         if not form.is_valid():
@@ -105,9 +107,8 @@ def conversation(request, username: str):
         else:
             try:
                 send_message(request.user, other, form.cleaned_data["body"])
-            except MessagingError as refusal:
-                form.add_error(None, refusal.message)
-                status = refusal.status
+            except Refusal as refusal:
+                status = show_on_form(form, refusal)
             else:
                 messages.success(request, _("Your message was sent."))
                 return redirect("messaging:conversation", username=other.username)
@@ -145,13 +146,8 @@ def block(request, username: str):
         return _confirm(request, other, blocking=True)
     try:
         block_member(request.user, other)
-    except MessagingError as refusal:
-        return render(
-            request,
-            "messaging/refused.html",
-            {"error": refusal.message},
-            status=refusal.status,
-        )
+    except Refusal as refusal:
+        return _refused(request, refusal)
     messages.success(
         request,
         _("%(name)s can no longer send you messages.")

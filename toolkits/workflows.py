@@ -15,13 +15,17 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-MODERATORS_GROUP = "Moderators"  # created by Wagtail's own migrations
+from community.national_spaces import community_moderators_group
+
+# Wagtail's editorial moderators, created by Wagtail's own migrations; not
+# the community moderators (community.national_spaces.COMMUNITY_MODERATORS_GROUP).
+PAGE_MODERATORS_GROUP = "Moderators"
 REVIEW_NAME = "Toolkit review"
 
 
-def moderators_group() -> Group:
+def page_moderators_group() -> Group:
     """Wagtail's editorial moderators (found again after a flushed database)."""
-    group, created = Group.objects.get_or_create(name=MODERATORS_GROUP)
+    group, created = Group.objects.get_or_create(name=PAGE_MODERATORS_GROUP)
     if created:
         group.permissions.add(
             Permission.objects.get(
@@ -31,17 +35,11 @@ def moderators_group() -> Group:
     return group
 
 
-def community_moderators_group() -> Group:
-    from community.national_spaces import moderators_group as community_moderators
-
-    return community_moderators()
-
-
 @transaction.atomic
 def toolkit_review_workflow() -> Workflow:
     task, created = GroupApprovalTask.objects.get_or_create(name=REVIEW_NAME)
     if created or not task.groups.exists():
-        task.groups.set([moderators_group(), community_moderators_group()])
+        task.groups.set([page_moderators_group(), community_moderators_group()])
     workflow, _created = Workflow.objects.get_or_create(name=REVIEW_NAME)
     WorkflowTask.objects.get_or_create(
         workflow=workflow, task=task, defaults={"sort_order": 0}

@@ -1,14 +1,18 @@
+from functools import partial
+from importlib import import_module
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
+from community.roles import is_moderator
 from core.content_writes import ContentQuerySet
 
-from ..roles import is_any_focal_point, is_moderator
+from ..roles import is_any_focal_point
 
 RESERVED_SLUGS = {"moderation", "new", "t", "post", "feeds", "discuss"}
 
@@ -123,7 +127,8 @@ def forum_root_url() -> str:
 
 
 class ForumIndexPage(RoutablePageMixin, Page):
-    """The forums at /forums/: forum list, topic lists, topics, actions."""
+    """The forums at /forums/: forum list, topic lists, topics, actions, at
+    the addresses of forum/urls.py below this page's."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
 
@@ -135,87 +140,16 @@ class ForumIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("forum index")
 
-    # Each route hands over to a thin view in forum.views.
-    @path("")
-    def forum_list(self, request):
-        from .. import views
+    # The routes below this page: forum/urls.py, named here rather than
+    # imported, as a urlconf is (see there).
+    subpage_urlconf = "forum.urls"
 
-        return views.forum_list(request, self)
+    @classmethod
+    def get_subpage_urls(cls):
+        return tuple(import_module(cls.subpage_urlconf).urlpatterns)
 
-    @path("moderation/")
-    def moderation_queue(self, request):
-        from .. import views
-
-        return views.moderation_queue(request, self)
-
-    @path("moderation/flags/<int:flag_id>/")
-    def resolve_flag(self, request, flag_id: int):
-        from .. import views
-
-        return views.resolve_flag(request, self, flag_id)
-
-    @path("moderation/held/<int:post_id>/")
-    def review_held_post(self, request, post_id: int):
-        from .. import views
-
-        return views.review_held_post(request, self, post_id)
-
-    @path("discuss/<int:page_id>/")
-    def discuss_page(self, request, page_id: int):
-        from .. import views
-
-        return views.discuss_page(request, self, page_id)
-
-    @path("preview/")
-    def preview(self, request):
-        from .. import views
-
-        return views.preview(request, self)
-
-    @path("mentions/")
-    def mention_suggestions(self, request):
-        from .. import views
-
-        return views.mention_suggestions(request, self)
-
-    @path("post/<int:post_id>/<str:action>/")
-    def post_action(self, request, post_id: int, action: str):
-        from .. import views
-
-        return views.post_action(request, self, post_id, action)
-
-    @path("t/<int:topic_id>/<str:action>/")
-    def topic_action(self, request, topic_id: int, action: str):
-        from .. import views
-
-        return views.topic_action(request, self, topic_id, action)
-
-    @path("<slug:forum_slug>/")
-    def topic_list(self, request, forum_slug: str):
-        from .. import views
-
-        return views.topic_list(request, self, forum_slug)
-
-    @path("<slug:forum_slug>/new/")
-    def new_topic(self, request, forum_slug: str):
-        from .. import views
-
-        return views.new_topic(request, self, forum_slug)
-
-    @path("<slug:forum_slug>/follow/")
-    def follow_forum(self, request, forum_slug: str):
-        from .. import views
-
-        return views.follow_forum(request, self, forum_slug)
-
-    @path("<slug:forum_slug>/t/<int:topic_id>-<slug:topic_slug>/")
-    def topic(self, request, forum_slug: str, topic_id: int, topic_slug: str):
-        from .. import views
-
-        return views.topic_detail(request, self, forum_slug, topic_id)
-
-    @path("<slug:forum_slug>/t/<int:topic_id>-<slug:topic_slug>/reply/")
-    def reply(self, request, forum_slug: str, topic_id: int, topic_slug: str):
-        from .. import views
-
-        return views.reply(request, self, forum_slug, topic_id)
+    def resolve_subpage(self, path):
+        """The view for `path`, handed this page as `index`."""
+        match = self.get_resolver().resolve(path)
+        match.func = partial(match.func, index=self)
+        return match

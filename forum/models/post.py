@@ -5,9 +5,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from community.roles import is_moderator
 from core.content_writes import ContentQuerySet
 
-from ..roles import is_moderator
 from .topic import Topic
 
 MAX_POST_LENGTH = 32_000

@@ -9,9 +9,9 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.search import index
 
+from community.roles import is_moderator
 from core.content_writes import ContentQuerySet
 
-from ..roles import is_moderator
 from .forum import Forum
 
 POSTS_PER_PAGE = 20

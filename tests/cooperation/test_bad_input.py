@@ -2,9 +2,9 @@
 
 import pytest
 
-from cooperation.errors import CooperationError
 from cooperation.follow_up import change_status, close_request, select_provider
 from cooperation.models import CooperationOffer, CooperationRequest, Status
+from core.refusals import Refusal
 from forum.models import Topic
 
 from .conftest import later, make_offer, make_request, make_subject, request_draft
@@ -57,20 +57,20 @@ def test_a_request_for_another_country_is_refused(client, network, people, subje
 
 def test_the_write_functions_refuse_what_the_forms_refuse(network, people, subjects):
     """The admin, commands and tests call the functions directly."""
-    with pytest.raises(CooperationError, match="only on behalf"):
+    with pytest.raises(Refusal, match="only on behalf"):
         make_request(people.focal_benin, network.kenya, [subjects.forest])
-    with pytest.raises(CooperationError, match="deadline is in the past"):
+    with pytest.raises(Refusal, match="deadline is in the past"):
         make_request(
             people.focal_benin, network.benin, [subjects.forest], deadline=later(-3)
         )
-    with pytest.raises(CooperationError, match="Unknown type"):
+    with pytest.raises(Refusal, match="Unknown type"):
         make_request(
             people.focal_benin,
             network.benin,
             [subjects.forest],
             assistance_types=["bribes"],
         )
-    with pytest.raises(CooperationError, match="Unknown CBD subject"):
+    with pytest.raises(Refusal, match="Unknown CBD subject"):
         make_request(people.focal_benin, network.benin, ["forest"])
     assert nothing_saved()
 
@@ -84,7 +84,7 @@ def test_a_forum_refusal_rolls_the_whole_request_back(network, people, subjects)
     forum = cooperation_forum()
     forum.is_locked = True
     forum.save()
-    with pytest.raises(CooperationError, match="closed"):
+    with pytest.raises(Refusal, match="closed"):
         create_request(
             people.focal_benin,
             request_draft(network.benin, [subjects.forest], title="Another"),
@@ -119,11 +119,11 @@ def test_status_jumps_that_skip_the_life_cycle_are_refused(
 ):
     coop = make_request(people.focal_benin, network.benin, [subjects.forest])
     offer = make_offer(people.member, [subjects.forest])
-    with pytest.raises(CooperationError, match="cannot become"):
+    with pytest.raises(Refusal, match="cannot become"):
         select_provider(people.focal_benin, coop, offer)  # open → matched
-    with pytest.raises(CooperationError, match="cannot become"):
+    with pytest.raises(Refusal, match="cannot become"):
         close_request(people.focal_benin, coop, "Done.", "Learned.")  # open → closed
-    with pytest.raises(CooperationError, match="Select the provider"):
+    with pytest.raises(Refusal, match="Select the provider"):
         change_status(people.focal_benin, coop, Status.DISCUSSION)
         change_status(people.focal_benin, coop, Status.MATCHED)
     client.force_login(people.focal_benin)
@@ -216,6 +216,6 @@ def test_the_requester_cannot_express_interest_in_their_own_request(
 def test_a_request_takes_at_most_five_subjects(network, people, subjects):
     """Each subject tags the request's forum topic and reaches its followers."""
     many = [make_subject(f"CBD-SUBJECT-X{n}", f"Subject {n}") for n in range(6)]
-    with pytest.raises(CooperationError, match="At most 5 tags"):
+    with pytest.raises(Refusal, match="At most 5 tags"):
         make_request(people.focal_benin, network.benin, many)
     assert nothing_saved()

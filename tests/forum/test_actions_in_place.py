@@ -4,7 +4,7 @@ plain forms without JavaScript, with the same permissions either way."""
 import pytest
 
 from forum.models import PostLike, Topic, TopicReadState
-from forum.views import TOPICS_PER_PAGE
+from forum.views.topics import TOPICS_PER_PAGE
 
 from .conftest import established, make_topic, url
 

@@ -136,7 +136,8 @@ def forum_routes() -> list[str]:
     """The forum index's routable sub-pages, each `<str:action>` expanded to
     every action the views accept."""
     from forum.models import ForumIndexPage
-    from forum.views import POST_ACTIONS, TOPIC_ACTIONS
+    from forum.views.posts import POST_ACTIONS
+    from forum.views.topics import TOPIC_ACTIONS
 
     routes = []
     for pattern in ForumIndexPage.get_subpage_urls():

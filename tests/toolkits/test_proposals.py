@@ -6,9 +6,9 @@ from django.urls import reverse
 from taggit.models import Tag
 from wagtail.models import GroupApprovalTask, WorkflowState
 
-from community.national_spaces import MODERATORS_GROUP as COMMUNITY_MODERATORS
+from community.national_spaces import COMMUNITY_MODERATORS_GROUP as COMMUNITY_MODERATORS
 from toolkits.models import ToolkitPage, ToolkitResource
-from toolkits.workflows import MODERATORS_GROUP, REVIEW_NAME
+from toolkits.workflows import PAGE_MODERATORS_GROUP, REVIEW_NAME
 
 from .conftest import HTML, PDF, SVG
 
@@ -74,7 +74,7 @@ def test_a_new_library_gets_the_toolkit_review_workflow(library):
     assert workflow is not None and workflow.name == REVIEW_NAME
     task = GroupApprovalTask.objects.get(name=REVIEW_NAME)
     assert set(task.groups.values_list("name", flat=True)) == {
-        MODERATORS_GROUP,
+        PAGE_MODERATORS_GROUP,
         COMMUNITY_MODERATORS,
     }
 
