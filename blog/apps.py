@@ -9,10 +9,11 @@ class BlogConfig(AppConfig):
 
     def ready(self) -> None:
         from community.country_actions import CountryAction, register_country_action
+        from core.search_kinds import register_search_kind
         from tagging.sections import TagSection, register_tag_section
         from tagging.vocabulary import register_public_tag_use
 
-        from . import signals  # noqa: F401
+        from . import search_kind, signals  # noqa: F401
         from .listing import news_for_tag
         from .models import BlogPostPage, BlogPostTag
 
@@ -53,3 +54,4 @@ class BlogConfig(AppConfig):
                 order=10,
             )
         )
+        register_search_kind(search_kind.NEWS)

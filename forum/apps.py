@@ -7,10 +7,12 @@ class ForumConfig(AppConfig):
     verbose_name = _("Forums")
 
     def ready(self) -> None:
+        from core.search_kinds import register_search_kind
         from notifications.followable import register_followable
         from tagging.sections import TagSection, register_tag_section
         from tagging.vocabulary import register_public_tag_use
 
+        from . import search_kind
         from .listing import topics_for_tag
         from .models import TaggedTopic, Topic
 
@@ -37,3 +39,5 @@ class ForumConfig(AppConfig):
         register_followable(
             "topic", "forum.Topic", lambda user, topics: topics.visible_to(user)
         )
+        register_search_kind(search_kind.TOPIC)
+        register_search_kind(search_kind.POST)

@@ -7,11 +7,12 @@ class ToolkitsConfig(AppConfig):
     verbose_name = _("Toolkits")
 
     def ready(self) -> None:
+        from core.search_kinds import register_search_kind
         from notifications.followable import register_followable
         from tagging.sections import TagSection, register_tag_section
         from tagging.vocabulary import register_public_tag_use
 
-        from . import signals  # noqa: F401
+        from . import search_kind, signals  # noqa: F401
         from .browsing import toolkits_for_tag
         from .models import ToolkitPage, ToolkitTag
 
@@ -35,3 +36,4 @@ class ToolkitsConfig(AppConfig):
             "toolkits.ToolkitLibraryPage",
             lambda user, libraries: libraries.live(),
         )
+        register_search_kind(search_kind.TOOLKIT)

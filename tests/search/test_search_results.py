@@ -254,7 +254,8 @@ def test_an_empty_result_suggests_filters_to_drop(client, network):
 def test_update_index_rebuilds_everything_with_progress(network, forums, writer):
     topic = make_topic(forums.public, writer, title="Bulk created")
     Post.objects.filter(topic=topic).update(raw="Xerophytes everywhere")
-    from search.queries import SearchParams, match, post_queryset
+    from forum.search_kind import post_queryset
+    from search.queries import SearchParams, match
 
     def found():
         from django.contrib.auth.models import AnonymousUser
