@@ -43,11 +43,11 @@ class SearchItem:
     url: str
     text: str = ""
     meta: list[str] = field(default_factory=list)
+    date: Any = None
+    language: str = ""
     # A country or region name: shown first among `meta`, in the reader's
     # language (the search translates it).
     place: str = ""
-    date: Any = None
-    language: str = ""
 
 
 @dataclass(frozen=True)
