@@ -15,11 +15,12 @@ class BlogConfig(AppConfig):
             register_profile_section,
             register_region_section,
         )
+        from core.search_kinds import register_search_kind
         from notifications.tasks import register_former_path
         from tagging.sections import TagSection, register_tag_section
         from tagging.vocabulary import register_public_tag_use
 
-        from . import events, signals, tasks  # noqa: F401
+        from . import events, search_kind, signals, tasks  # noqa: F401
         from .listing import (
             country_harvest_context,
             country_news_context,
@@ -113,3 +114,4 @@ class BlogConfig(AppConfig):
                 order=30,
             )
         )
+        register_search_kind(search_kind.NEWS)

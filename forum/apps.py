@@ -8,13 +8,14 @@ class ForumConfig(AppConfig):
 
     def ready(self) -> None:
         from community.sections import PageSection, register_profile_section
+        from core.search_kinds import register_search_kind
         from notifications.followable import register_followable
         from notifications.live import register_live_group
         from notifications.tasks import register_former_path
         from tagging.sections import TagSection, register_tag_section
         from tagging.vocabulary import register_public_tag_use
 
-        from . import community_events, events, tasks  # noqa: F401
+        from . import community_events, events, search_kind, tasks  # noqa: F401
         from .api import register_api
         from .listing import member_topics_context, topics_for_tag
         from .models import TaggedTopic, Topic
@@ -72,3 +73,5 @@ class ForumConfig(AppConfig):
             "post_moderated",
         ):
             register_former_path(name, getattr(tasks, name))
+        register_search_kind(search_kind.TOPIC)
+        register_search_kind(search_kind.POST)

@@ -18,20 +18,13 @@ from blog.models import POST_LANGUAGES
 from community.models import CountryPage, RegionPage
 from forum.models import Forum
 
+from .kinds import kind_labels
+
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 # Words full-text engines read as operators when typed in capitals.
 OPERATOR_WORDS = {"AND", "OR", "NOT", "NEAR"}
 
-KIND_CHOICES = [
-    ("news", _("News")),
-    ("topic", _("Forum topics")),
-    ("post", _("Forum posts")),
-    ("toolkit", _("Toolkits")),
-    ("country", _("Countries")),
-    ("expert", _("Experts")),
-]
-KIND_LABELS = dict(KIND_CHOICES)
 LANGUAGE_LABELS = dict(POST_LANGUAGES)
 
 
@@ -84,7 +77,7 @@ class SearchForm(forms.Form):
 
     def clean_kind(self) -> str:
         value = (self.cleaned_data.get("kind") or "").strip()
-        if value and value not in KIND_LABELS:
+        if value and value not in kind_labels():
             self._drop(_("Unknown kind of content ignored."))
             return ""
         return value

@@ -6,7 +6,8 @@ from django.views.decorators.http import require_GET
 
 from core.throttling import rate_limited
 
-from .forms import KIND_CHOICES, SearchForm
+from .forms import SearchForm
+from .kinds import kind_choices
 from .queries import (
     SearchParams,
     SearchResults,
@@ -41,7 +42,7 @@ def search(request):
             "query": params.q,
             "params": params,
             "results": results,
-            "kinds": KIND_CHOICES,
+            "kinds": kind_choices(),
             "form": form,
             "unavailable": unavailable,
         },

@@ -12,12 +12,13 @@ class ToolkitsConfig(AppConfig):
             register_country_section,
             register_profile_section,
         )
+        from core.search_kinds import register_search_kind
         from notifications.followable import register_followable
         from notifications.tasks import register_former_path
         from tagging.sections import TagSection, register_tag_section
         from tagging.vocabulary import register_public_tag_use
 
-        from . import events, signals, tasks  # noqa: F401
+        from . import events, search_kind, signals, tasks  # noqa: F401
         from .browsing import (
             country_level_toolkits_context,
             member_toolkits_context,
@@ -68,3 +69,4 @@ class ToolkitsConfig(AppConfig):
             "toolkits.ToolkitLibraryPage",
             lambda user, libraries: libraries.live(),
         )
+        register_search_kind(search_kind.TOOLKIT)

@@ -433,12 +433,17 @@ WAGTAIL_SITE_NAME = CHM_SITE_NAME
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 
 
-def search_backends(environ=os.environ) -> dict:
-    """Wagtail's database search (SQLite FTS5, PostgreSQL full-text search)
+def search_backends(
+    environ=os.environ, database_engine: str = "django.db.backends.sqlite3"
+) -> dict:
+    """Wagtail's database search (SQLite FTS5; on PostgreSQL its full-text
+    search with this site's candidate step, `search.backends.postgres`)
     unless `CHM_SEARCH_URL` names an Elasticsearch or OpenSearch server: then
     that engine, chosen by `CHM_SEARCH_BACKEND` (docs/search.md)."""
     url = environ.get("CHM_SEARCH_URL", "").strip()
     if not url:
+        if database_engine == "django.db.backends.postgresql":
+            return {"default": {"BACKEND": "search.backends.postgres"}}
         return {"default": {"BACKEND": "wagtail.search.backends.database"}}
     return {
         "default": {
@@ -452,7 +457,7 @@ def search_backends(environ=os.environ) -> dict:
     }
 
 
-WAGTAILSEARCH_BACKENDS = search_backends()
+WAGTAILSEARCH_BACKENDS = search_backends(os.environ, DATABASES["default"]["ENGINE"])
 WAGTAILDOCS_EXTENSIONS = [
     "csv", "docx", "epub", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx",
     "zip",

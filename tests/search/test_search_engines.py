@@ -11,7 +11,8 @@ from wagtail.search.backends import get_search_backend
 
 from blog.models import BlogPostPage
 from chm.settings.base import search_backends
-from search.queries import KINDS, SearchParams, build_query
+from search.kinds import search_kinds
+from search.queries import SearchParams, build_query
 
 from .conftest import make_post
 
@@ -50,7 +51,7 @@ def test_every_model_maps_and_every_kind_compiles_for_the_engine(settings, db):
         mapping = engine.mapping_class(model).get_mapping()
         assert mapping["properties"], model
     query = build_query("mangrove restoration")
-    for key, spec in KINDS.items():
+    for key, spec in search_kinds().items():
         model = spec.queryset(AnonymousUser(), SearchParams()).model
         for compiler in (
             engine.query_compiler_class,

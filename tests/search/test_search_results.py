@@ -60,6 +60,29 @@ def test_every_kind_is_found(client, network, forums, writer, library):
     assert found.total == 6
 
 
+def test_every_kind_shows_its_details_under_the_title(
+    client, network, forums, writer, library
+):
+    network.benin.intro = "Benin protects its coral reefs"
+    network.benin.save_revision().publish()
+    make_post(network.kenya, 1, intro="Coral bleaching observed")
+    topic = make_topic(forums.public, writer, title="Coral survey methods")
+    reply(topic, writer, "We count coral colonies by transect")
+    make_toolkit(library, 1, summary="A coral monitoring toolkit")
+    UserFactory(username="reefer", display_name="Reef Expert", bio="Coral ecologist")
+    shown = {
+        hit.kind: (hit.meta, hit.date is not None)
+        for hit in results(client, "?q=coral").hits
+    }
+    assert shown["news"] == (["Kenya"], True)
+    assert shown["topic"] == (["Forest"], True)
+    assert shown["post"] == (["Forest", "Ada Writer"], True)
+    assert shown["toolkit"][1] is True
+    assert shown["country"] == (["BJ"], False)
+    page = client.get("/search/?q=coral&kind=post").content.decode()
+    assert '<p class="result-kind">Forum posts · Forest · Ada Writer · <time' in page
+
+
 def test_snippets_highlight_the_words_and_escape_user_text(client, network, forums):
     author = UserFactory(display_name="<b>Mallory</b>")
     topic = make_topic(forums.public, author, title="<script>alert(1)</script> savanna")
@@ -254,7 +277,8 @@ def test_an_empty_result_suggests_filters_to_drop(client, network):
 def test_update_index_rebuilds_everything_with_progress(network, forums, writer):
     topic = make_topic(forums.public, writer, title="Bulk created")
     Post.objects.filter(topic=topic).update(raw="Xerophytes everywhere")
-    from search.queries import SearchParams, match, post_queryset
+    from forum.search_kind import post_queryset
+    from search.queries import SearchParams, match
 
     def found():
         from django.contrib.auth.models import AnonymousUser

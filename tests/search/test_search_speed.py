@@ -25,10 +25,11 @@ def small_cap(request, monkeypatch):
     """A bound of 3; with "no window" the newest entries never hold enough
     matches, so every kind goes through the GIN index and, when common, is
     read again newest first: the results must be the same either way."""
-    monkeypatch.setattr("search.queries.CAP", 3)
-    monkeypatch.setattr("search.candidates.CAP", 3)
+    for module in ("search.queries", "search.results", "search.backends.postgres"):
+        monkeypatch.setattr(f"{module}.CAP", 3)
     monkeypatch.setattr(
-        "search.candidates.RECENT_WINDOW", 15 if request.param == "window" else 0
+        "search.backends.postgres.RECENT_WINDOW",
+        15 if request.param == "window" else 0,
     )
     return 3
 

@@ -2,7 +2,8 @@ import pytest
 from django.utils.html import strip_tags
 
 from forum.models import Post, Topic
-from search.queries import SearchParams, match, post_queryset
+from forum.search_kind import post_queryset
+from search.queries import SearchParams, match
 
 from ..factories import UserFactory
 from .conftest import make_post, make_toolkit, make_topic, reply
