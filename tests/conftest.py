@@ -81,6 +81,29 @@ def pytest_unconfigure(config):
                 cursor.execute(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)")
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """`--dist loadgroup` keeps a test marked xdist_group("name") with the
+    others of its group because each worker adds "@name" to its node id;
+    pytest-xdist 3.8 writes that to `item._nodeid`, which pytest 9.2 no longer
+    reads (the id lives in `item._id`), so the groups were handed out one test
+    at a time. Add the suffix where pytest reads it, as xdist would."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    try:
+        from _pytest.nodeid import NodeId
+    except ImportError:  # an older pytest, where xdist's suffix works
+        return
+    for item in items:
+        names = {
+            str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+            for mark in item.iter_markers("xdist_group")
+        }
+        suffix = "@" + "_".join(sorted(names))
+        if names and not item.nodeid.endswith(suffix):
+            item._id = NodeId.parse(item.nodeid + suffix)
+
+
 @pytest.fixture(scope="session")
 def django_db_keepdb(request) -> bool:
     """A worker keeps (and so reuses) the clone the controller made for it."""

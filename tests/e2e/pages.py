@@ -19,6 +19,36 @@ ANONYMOUS = ("sign-up", "sign-in")
 # The Wagtail admin: a staff member's page, not language-prefixed.
 STAFF = ("admin",)
 MEMBER = "newcomer"
+# The page types of page_paths(), in its order: named here so that a test can
+# be generated for each before the demo network exists.
+PAGE_TYPES = (
+    "home",
+    "region",
+    "country",
+    "news post",
+    "forums",
+    "forum",
+    "topic",
+    "new topic",
+    "toolkit library",
+    "toolkit",
+    "tag",
+    "cooperation requests",
+    "request",
+    "offer",
+    "case studies",
+    "experts",
+    "profile",
+    "messages",
+    "conversation",
+    "notifications",
+    "network",
+    "search",
+    "sign-up",
+    "sign-in",
+    "404",
+    "admin",
+)
 
 
 def localized(path: str, language: str) -> str:
@@ -65,7 +95,8 @@ def build_demo_world() -> dict:
 
 
 def page_paths() -> dict[str, str]:
-    """Page type -> English path (the other languages add their prefix)."""
+    """Page type -> English path (the other languages add their prefix), for
+    each of PAGE_TYPES."""
     from blog.models import BlogPostPage
     from cooperation.models import CooperationOffer, CooperationRequest
     from forum.models import Forum, Topic

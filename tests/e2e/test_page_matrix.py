@@ -1,5 +1,6 @@
 """Every page type, in the six languages, on a 390 px phone and a 1366 px
-desktop, in real Chromium against one daphne server on the demo network:
+desktop (a test for each), in real Chromium against a daphne server on the
+demo network:
 
 - the page never scrolls sideways;
 - every link of the header's navigation is visible and on screen (on the
@@ -7,10 +8,13 @@ desktop, in real Chromium against one daphne server on the demo network:
 - axe-core finds no serious or critical violation of the WCAG 2.0-2.2 A and
   AA rules.
 
-The demo network is built once for the module (seed_demo takes half a
-minute) and one browser context serves each language and size: the member's
-pages are read signed in, sign-up and sign-in before signing in, and the
-Wagtail admin's dashboard as a staff member with an authenticator.
+The languages fall in two halves, each an xdist group, so that under
+pytest-xdist two workers share the matrix, side by side. A worker builds the
+demo network once for its half, in its own test database (seed_demo takes
+half a minute), and starts one server on it; one browser context serves each
+language and size. The member's pages are read signed in, sign-up and sign-in
+signed out, and the Wagtail admin's dashboard as a staff member with an
+authenticator.
 
 Set CHM_AXE_REPORT to a file to get every finding as JSON lines (the counts
 by rule in the issue's closing note come from it).
@@ -32,6 +36,7 @@ from .axe import serious_violations
 from .pages import (
     ANONYMOUS,
     LANGUAGES,
+    PAGE_TYPES,
     SIZES,
     STAFF,
     build_demo_world,
@@ -45,10 +50,32 @@ pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db,
     needs_postgres,
-    # The demo data and its server are built once per module: keep the
-    # module on one worker.
-    pytest.mark.xdist_group("page_matrix"),
 ]
+
+# Two xdist groups: the first three languages and the last three, both sizes
+# and every page type each. A group's tests run together on one worker, which
+# builds the demo data and its server once for them; the two groups are the
+# largest of the suite, so pytest-xdist hands them out first, one per worker.
+HALVES = 2
+
+
+def matrix() -> list:
+    cases = []
+    for position, language in enumerate(LANGUAGES):
+        group = f"page_matrix_{position * HALVES // len(LANGUAGES)}"
+        for size in SIZES:
+            for name in PAGE_TYPES:
+                cases.append(
+                    pytest.param(
+                        language,
+                        size,
+                        name,
+                        marks=pytest.mark.xdist_group(group),
+                        id=f"{language}-{size}-{name}",
+                    )
+                )
+    return cases
+
 
 HEADER_LINKS = ".site-header nav a, .site-header .account-nav > a"
 
@@ -87,6 +114,34 @@ def site(django_db_setup, django_db_blocker):
                 restore_database(before)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """In place of the suite's cache.clear() before every test: the server's
+    cache (the worker's Redis database) is cleared once, when `site` builds
+    the demo network, and then fills as a reader's visits would fill it,
+    instead of being emptied before each of the 312 pages."""
+    yield
+
+
+@pytest.fixture(scope="module")
+def tabs(browser):
+    """One browser page (in its own context) per language and size, opened
+    on first use and reused by that language and size's page types."""
+    opened = {}
+
+    def tab(language: str, size: str):
+        if (language, size) not in opened:
+            context = browser.new_context(viewport=SIZES[size])
+            page = context.new_page()
+            page.set_default_timeout(20_000)
+            opened[language, size] = page
+        return opened[language, size]
+
+    yield tab
+    for page in opened.values():
+        page.context.close()
+
+
 def sign_in(context, base: str, session: str) -> None:
     context.clear_cookies()
     context.add_cookies(
@@ -94,19 +149,35 @@ def sign_in(context, base: str, session: str) -> None:
     )
 
 
+# Each header link's name, visibility and horizontal extent, read in one call
+# into the page rather than several per link; visible as Playwright means it:
+# a non-empty box, and not `visibility: hidden`.
+HEADER_LINK_BOXES = """(selector) => ({
+  width: window.innerWidth,
+  links: [...document.querySelectorAll(selector)].map((link) => {
+    const box = link.getBoundingClientRect();
+    return {
+      name: link.innerText.trim() || link.getAttribute("href"),
+      visible: box.width > 0 && box.height > 0
+        && getComputedStyle(link).visibility !== "hidden",
+      x: box.x,
+      width: box.width,
+    };
+  }),
+})"""
+
+
 def header_problems(page, phone: bool) -> list[str]:
     """Header links that are hidden or (partly) off screen."""
     toggle = page.locator(".nav-toggle")
     if phone and toggle.is_visible():
         toggle.click()
-    width = page.evaluate("window.innerWidth")
+    header = page.evaluate(HEADER_LINK_BOXES, HEADER_LINKS)
+    width = header["width"]
     problems = []
-    links = page.locator(HEADER_LINKS)
-    for index in range(links.count()):
-        link = links.nth(index)
-        name = link.inner_text().strip() or link.get_attribute("href")
-        box = link.bounding_box()
-        if not link.is_visible() or box is None:
+    for box in header["links"]:
+        name = box["name"]
+        if not box["visible"]:
             problems.append(f"header link {name!r} is not visible")
         elif box["x"] < 0 or box["x"] + box["width"] > width + 0.5:
             problems.append(
@@ -149,41 +220,26 @@ def check(page, name: str, url: str, phone: bool) -> list[dict]:
     return findings
 
 
-@pytest.mark.parametrize("size", list(SIZES))
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_type_fits_and_passes_axe(site, browser, language, size):
+@pytest.mark.parametrize(("language", "size", "name"), matrix())
+def test_every_page_type_fits_and_passes_axe(site, tabs, language, size, name):
     base, paths, sessions = site
-    context = browser.new_context(viewport=SIZES[size])
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    phone = size == "phone"
-    report = []
-    order = [n for n in paths if n in ANONYMOUS] + [
-        n for n in paths if n not in ANONYMOUS + STAFF
+    assert list(paths) == list(PAGE_TYPES), "pages.PAGE_TYPES is out of date"
+    page = tabs(language, size)
+    context = page.context
+    if name in ANONYMOUS:
+        context.clear_cookies()
+    elif name in STAFF:
+        sign_in(context, base, sessions["staff"])
+        context.add_cookies(
+            [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": base}]
+        )
+    else:
+        sign_in(context, base, sessions["member"])
+    url = base + localized(paths[name], language)
+    report = [
+        {"page": name, "language": language, "size": size, **finding}
+        for finding in check(page, name, url, phone=size == "phone")
     ]
-    try:
-        for name in order + list(STAFF):
-            if name == order[len(ANONYMOUS)]:
-                sign_in(context, base, sessions["member"])
-            if name in STAFF:
-                sign_in(context, base, sessions["staff"])
-                context.add_cookies(
-                    [
-                        {
-                            "name": settings.LANGUAGE_COOKIE_NAME,
-                            "value": language,
-                            "url": base,
-                        }
-                    ]
-                )
-            for finding in check(
-                page, name, base + localized(paths[name], language), phone
-            ):
-                report.append(
-                    {"page": name, "language": language, "size": size, **finding}
-                )
-    finally:
-        context.close()
     if os.environ.get("CHM_AXE_REPORT"):
         with open(os.environ["CHM_AXE_REPORT"], "a") as out:
             for finding in report:
