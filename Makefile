@@ -48,9 +48,10 @@ TEST_WORKERS ?= 2
 test: install-dev ## Install the dev requirements and run the whole test suite
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
-lint: install-dev ## Check style and common mistakes (ruff)
+lint: install-dev ## Check style, common mistakes (ruff) and the floors (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install-dev ## Reformat the code (ruff)
 	$(BIN)/ruff check --fix .
