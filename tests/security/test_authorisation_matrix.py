@@ -395,8 +395,6 @@ MATRIX: dict[str, list[Check]] = {
     "wagtailcore_login": [get(lambda w: "/_util/login/", "L L L L L L L L")],
     # The forum (a routable page at /forums/).
     "forum-index:forum_list": [get(lambda w: "/forums/", EVERYONE)],
-    # RoutablePageMixin's default route, shadowed by forum_list above.
-    "forum-index:index_route": [get(lambda w: "/forums/", EVERYONE)],
     "forum-index:moderation_queue": [
         get(lambda w: "/forums/moderation/", "L 403 403 403 403 403 200 200")
     ],
