@@ -7,7 +7,7 @@ from cooperation.follow_up import change_status, close_request, select_provider
 from cooperation.models import CooperationOffer, CooperationRequest, Status
 from forum.models import Topic
 
-from .conftest import later, make_offer, make_request, make_subject, request_draft
+from ..factories import later, make_offer, make_request, make_subject, request_draft
 from .test_life_cycle import request_form
 
 pytestmark = pytest.mark.django_db

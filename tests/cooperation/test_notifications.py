@@ -7,8 +7,7 @@ from cooperation import tasks
 from cooperation.follow_up import change_status, express_interest
 from notifications.models import Kind, Notification
 
-from ..factories import UserFactory
-from .conftest import make_offer, make_request, provider
+from ..factories import UserFactory, make_offer, make_request, provider
 
 pytestmark = pytest.mark.django_db
 

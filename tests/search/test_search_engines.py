@@ -13,7 +13,7 @@ from blog.models import BlogPostPage
 from chm.settings.base import search_backends
 from search.queries import KINDS, SearchParams, build_query
 
-from .conftest import make_post
+from ..factories import make_post
 
 # The discard port: nothing listens on loopback, so connecting fails at once.
 ENGINE_DOWN = "http://127.0.0.1:9"
