@@ -98,7 +98,7 @@ def test_region_and_country_filters_and_facets(client, network, library):
 
 def test_forum_filter_and_facet(client, network, forums, writer):
     make_topic(forums.public, writer, title="Seagrass meadows")
-    other = forums.public.__class__.objects.create(name="Marine", slug="marine")
+    other = forums.other
     make_topic(other, writer, title="Seagrass mapping")
     make_topic(other, writer, title="Seagrass carbon")
     found = results(client, "?q=seagrass")
