@@ -62,7 +62,6 @@ def test_topic_lists_use_the_same_queries_with_10_or_1000_topics(
             author=author,
             post_count=1,
             last_poster=None,
-            last_post_at=None,
         )
         for n in range(990)
     ]
