@@ -2,24 +2,27 @@ import os
 from types import SimpleNamespace
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.core.management import call_command
-from django.core.management.color import no_style
-from django.db import connection
 from django.utils import translation
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Locale
 
-from community.models import CountryPage, RegionPage
 from community.national_spaces import (
     assign_focal_point,
     assign_national_editor,
     make_moderator,
 )
-from home.models import HomePage
 
-from .factories import UserFactory, enrol_in_two_factor
+from .factories import (
+    UserFactory,
+    build_network,
+    enrol_in_two_factor,
+    established,
+    make_content,
+    make_forums,
+    subject_tags,
+)
+from .factories.toolkits import ToolkitLibraryPageFactory
 
 # pytest-xdist on PostgreSQL: the controller migrates one test database and
 # clones it (CREATE DATABASE ... TEMPLATE) for each worker, which then only
@@ -134,66 +137,16 @@ def _private_media_in_tmp(settings, tmp_path):
     settings.CHM_PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
 
 
-def restore_database(serialized: str) -> None:
-    """Put the test database back to `serialized` (from
-    connection.creation.serialize_db_to_string()) after a module that filled
-    it: flush, reload the rows with their ids, and move every id sequence past
-    them (the flush restarted them), as Django's serialized_rollback does."""
-    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-    connection.creation.deserialize_db_from_string(serialized)
-    with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
-            cursor.execute(sql)
-
-
-def ensure_wagtail_base() -> Page:
-    """What Wagtail's data migrations create, for transactional tests whose
-    database was flushed: the default locale, the root page and collection."""
-    locale, _created = Locale.objects.get_or_create(language_code="en")
-    if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if not Site.objects.filter(is_default_site=True).exists():
-        Site.objects.create(hostname="localhost", root_page=root, is_default_site=True)
-    return root
-
-
-def build_network() -> SimpleNamespace:
-    root = ensure_wagtail_base()
-    for placeholder in root.get_children():
-        Site.objects.filter(root_page=placeholder).update(root_page=root)
-        placeholder.delete()
-    home = root.add_child(instance=HomePage(title="CHM Commons", slug="home"))
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()
-    africa = home.add_child(instance=RegionPage(title="Africa", slug="africa"))
-    asia = home.add_child(
-        instance=RegionPage(title="Asia and the Pacific", slug="asia-pacific")
-    )
-    benin = africa.add_child(
-        instance=CountryPage(
-            title="Benin", slug="benin", iso_code="BJ", capacity_level=3
-        )
-    )
-    africa.refresh_from_db()
-    kenya = africa.add_child(
-        instance=CountryPage(
-            title="Kenya", slug="kenya", iso_code="KE", capacity_level=4
-        )
-    )
-    fiji = asia.add_child(
-        instance=CountryPage(title="Fiji", slug="fiji", iso_code="FJ", capacity_level=1)
-    )
-    return SimpleNamespace(
-        home=home, africa=africa, asia=asia, benin=benin, kenya=kenya, fiji=fiji
-    )
+@pytest.fixture
+def media_in_tmp(settings, tmp_path):
+    """Uploaded and seeded files go to a temporary folder (conftest.py files
+    of the apps that upload make it autouse)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture
 def network(db) -> SimpleNamespace:
+    """Home, two regions and three countries (factories.build_network)."""
     return build_network()
 
 
@@ -217,3 +170,43 @@ def people(network) -> SimpleNamespace:
         moderator=moderator,
         staff=staff,
     )
+
+
+@pytest.fixture
+def forums(network) -> SimpleNamespace:
+    """The forum index page and the public, other, members and focal forums."""
+    return make_forums(network)
+
+
+@pytest.fixture
+def author(db):
+    return established(username="author", display_name="Topic Author")
+
+
+@pytest.fixture
+def library(network):
+    """The toolkit library page under home."""
+    return ToolkitLibraryPageFactory(parent=network.home)
+
+
+@pytest.fixture
+def subjects(db) -> dict:
+    """Three CBD subjects' tags by slug: forest, cepa, protected-areas.
+    (The cooperation and security tests use their own `subjects`.)"""
+    return subject_tags()
+
+
+@pytest.fixture
+def content(network, library, forums) -> SimpleNamespace:
+    """Public and private things of every kind (factories.make_content)."""
+    return make_content(network, subject_tags(), library, forums)
+
+
+@pytest.fixture
+def locales(db) -> dict[str, Locale]:
+    """The six site locales (the data migration makes them; flushed databases
+    of transactional tests need them again)."""
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code, _name in settings.LANGUAGES
+    }

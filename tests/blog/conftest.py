@@ -4,8 +4,6 @@ import time
 
 import pytest
 
-from blog.models import BlogPostAuthor, BlogPostPage
-
 VALID_RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>CHM du Benin</title><link>https://bj.example/</link>
 <description>d</description><language>fr</language>
@@ -86,14 +84,3 @@ def feed_server():
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
-
-
-def make_post(country, n: int, tags=(), author=None, **fields) -> BlogPostPage:
-    country.refresh_from_db()
-    fields.setdefault("intro", f"Intro {n}")
-    post = BlogPostPage(title=f"News {n}", slug=f"news-{n}", **fields)
-    for tag in tags:
-        post.tags.add(tag)
-    if author:
-        post.post_authors.add(BlogPostAuthor(author=author))
-    return country.add_child(instance=post)

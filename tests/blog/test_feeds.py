@@ -3,8 +3,7 @@ import pytest
 from django.core.cache import cache
 from taggit.models import Tag
 
-from ..factories import UserFactory
-from .conftest import make_post
+from ..factories import UserFactory, make_post
 
 FEEDS = [
     "/feeds/news.rss",

@@ -7,8 +7,7 @@ from blog.models import BlogPostPage
 from community.models import CountryPage, RegionPage
 from home.models import HomePage
 
-from ..factories import UserFactory
-from .conftest import make_post
+from ..factories import UserFactory, make_post
 
 
 class BlogPlacementTests(WagtailPageTestCase):

@@ -1,7 +1,7 @@
 """Issue 20: news lists offer "Show more" (htmx appends the next page in
 place) and keep their page links for browsing without JavaScript."""
 
-from .conftest import make_post
+from ..factories import make_post
 
 
 def test_country_and_region_news_offer_show_more(client, network):

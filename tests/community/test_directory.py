@@ -188,8 +188,7 @@ def test_profile_shows_recent_topics_solutions_toolkits_and_news(
 ):
     from forum.models import Forum, ForumIndexPage, Topic
 
-    from ..blog.conftest import make_post
-    from ..forum.conftest import make_topic
+    from ..factories import make_post, make_topic
 
     network.home.add_child(instance=ForumIndexPage(title="Forums", slug="forums"))
     forum = Forum.objects.create(name="Forest", slug="forest")

@@ -7,7 +7,7 @@ from cooperation.models import CooperationOffer, CooperationRequest, Status
 from core.refusals import Refusal
 from forum.models import Topic
 
-from .conftest import later, make_offer, make_request, make_subject, request_draft
+from ..factories import later, make_offer, make_request, make_subject, request_draft
 from .test_life_cycle import request_form
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 
 from cooperation.follow_up import change_status
 
-from .conftest import make_offer, make_request, provider
+from ..factories import make_offer, make_request, provider
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import pytest
 from cooperation.models import CooperationRequest, RequestEvent, Status
 from forum.models import Topic
 
-from .conftest import later, make_offer, make_request, provider
+from ..factories import later, make_offer, make_request, provider
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ import pytest
 from cooperation.matching import matching_experts, matching_offers
 from cooperation.south import is_south
 
-from ..factories import UserFactory
-from .conftest import make_offer, make_request, provider
+from ..factories import UserFactory, make_offer, make_request, provider
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from cooperation.events import COOP_OFFER, COOP_REQUEST, COOP_UPDATE
 from cooperation.follow_up import change_status, express_interest
 from notifications.models import Notification
 
-from ..factories import UserFactory
-from .conftest import make_offer, make_request, provider
+from ..factories import UserFactory, make_offer, make_request, provider
 
 pytestmark = pytest.mark.django_db
 

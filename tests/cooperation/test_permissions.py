@@ -5,7 +5,7 @@ import pytest
 
 from cooperation.models import CooperationOffer, CooperationRequest, Status
 
-from .conftest import make_offer, make_request
+from ..factories import make_offer, make_request
 from .test_life_cycle import request_form
 
 pytestmark = pytest.mark.django_db

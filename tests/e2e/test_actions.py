@@ -13,8 +13,7 @@ from forum.posting import create_topic, reply
 from messaging.models import Block
 from notifications.models import Notification
 
-from ..conftest import build_network
-from ..factories import PASSWORD, UserFactory
+from ..factories import PASSWORD, UserFactory, build_network
 
 SIGN_IN = re.compile(r"^sign in$", re.IGNORECASE)
 

@@ -18,9 +18,7 @@ from wagtail.images.models import Image
 
 from blog.models import BlogPostPage
 
-from ..conftest import build_network
-from ..cooperation.conftest import make_subject
-from ..factories import PASSWORD, UserFactory
+from ..factories import PASSWORD, UserFactory, build_network, make_subject
 
 # The site's sign-in says "Sign in"; allauth's two-factor step, "Sign In".
 SIGN_IN = re.compile(r"^sign in$", re.IGNORECASE)

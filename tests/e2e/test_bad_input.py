@@ -13,8 +13,7 @@ from django.utils import timezone
 from forum import posting
 from forum.models import Forum, ForumIndexPage
 
-from ..conftest import build_network
-from ..factories import UserFactory
+from ..factories import UserFactory, build_network
 from .axe import serious_violations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

@@ -14,8 +14,7 @@ from taggit.models import Tag
 from forum.models import Forum, ForumIndexPage, Post, Topic
 from forum.posting import create_topic
 
-from ..conftest import build_network
-from ..factories import PASSWORD, UserFactory
+from ..factories import PASSWORD, UserFactory, build_network
 
 SIGN_IN = re.compile(r"^sign in$", re.IGNORECASE)
 

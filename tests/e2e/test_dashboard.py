@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from ..conftest import ensure_wagtail_base
+from ..factories import ensure_wagtail_base
 
 
 def map_tab(page, name: str):

@@ -14,10 +14,8 @@ from forum.models import Forum, ForumIndexPage
 from notifications.models import Subscription
 from toolkits.models import ToolkitLibraryPage
 
-from ..conftest import build_network
-from ..factories import UserFactory
+from ..factories import UserFactory, build_network, make_toolkit
 from ..live import session_id
-from ..toolkits.conftest import make_toolkit
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

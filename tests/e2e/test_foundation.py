@@ -5,8 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from ..conftest import build_network
-from ..factories import PASSWORD, UserFactory
+from ..factories import PASSWORD, UserFactory, build_network
 
 # The site's sign-in says "Sign in"; allauth's two-factor step, "Sign In".
 SIGN_IN = re.compile(r"^sign in$", re.IGNORECASE)

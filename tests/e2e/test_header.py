@@ -8,8 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from ..blog.conftest import make_post
-from ..conftest import build_network
+from ..factories import build_network, make_post
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

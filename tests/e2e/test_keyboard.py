@@ -18,8 +18,7 @@ from playwright.sync_api import expect
 from forum import posting
 from forum.models import Forum, ForumIndexPage
 
-from ..conftest import build_network
-from ..factories import PASSWORD, UserFactory
+from ..factories import PASSWORD, UserFactory, build_network
 from ..live import asgi_server, needs_postgres
 
 pytestmark = [

@@ -13,8 +13,7 @@ from wagtail.models import Locale
 from forum import posting
 from forum.models import Forum, ForumIndexPage
 
-from ..conftest import build_network
-from ..factories import UserFactory
+from ..factories import UserFactory, build_network
 
 pytestmark = [
     pytest.mark.e2e,

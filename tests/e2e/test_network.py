@@ -8,8 +8,7 @@ from taggit.models import Tag
 
 from community.models import Subject
 
-from ..conftest import build_network
-from ..factories import PASSWORD, UserFactory
+from ..factories import PASSWORD, UserFactory, build_network
 
 # The site's sign-in says "Sign in"; allauth's two-factor step, "Sign In".
 SIGN_IN = re.compile(r"^sign in$", re.IGNORECASE)

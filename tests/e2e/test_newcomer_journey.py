@@ -23,10 +23,8 @@ from toolkits.models import (
     ToolkitResource,
 )
 
-from ..conftest import build_network, ensure_wagtail_base
-from ..factories import UserFactory
+from ..factories import PDF, UserFactory, build_network, ensure_wagtail_base
 from ..live import asgi_server, needs_postgres, session_id
-from ..toolkits.conftest import PDF
 
 pytestmark = [
     pytest.mark.e2e,

@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from forum.models import Forum, ForumIndexPage
 
-from ..conftest import build_network
-from ..factories import UserFactory
+from ..factories import UserFactory, build_network
 from ..live import asgi_server, needs_postgres, session_id
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True), needs_postgres]

@@ -30,7 +30,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
 
-from ..conftest import ensure_wagtail_base, restore_database
+from ..factories import ensure_wagtail_base, restore_database
 from ..live import asgi_server, needs_postgres, session_id
 from .axe import serious_violations
 from .pages import (

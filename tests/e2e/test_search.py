@@ -9,9 +9,7 @@ from wagtail.models import Page
 
 from forum.models import Forum, ForumIndexPage
 
-from ..blog.conftest import make_post
-from ..conftest import build_network
-from ..forum.conftest import established, make_topic
+from ..factories import build_network, established, make_post, make_topic
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from blog.models import BlogPostPage
 
-from ..conftest import build_network
+from ..factories import build_network
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -14,8 +14,6 @@ from blog.models import BlogPostPage
 from community.models import Subject
 from community.national_spaces import assign_focal_point
 from cooperation.requesting import RequestDraft, create_request
-from forum.cooking import cook
-from forum.models import Forum, ForumIndexPage, Post, Topic
 from messaging.models import Message
 from toolkits.models import (
     ToolkitLanguage,
@@ -24,10 +22,15 @@ from toolkits.models import (
     ToolkitResource,
 )
 
-from ..conftest import build_network
-from ..factories import UserFactory
+from ..factories import (
+    PDF,
+    ForumFactory,
+    ForumIndexPageFactory,
+    UserFactory,
+    build_network,
+    make_topic,
+)
 from ..security.xss_corpus import STORABLE as PAYLOADS
-from ..toolkits.conftest import PDF
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -77,22 +80,9 @@ def hostile_site(settings, tmp_path):
     assign_focal_point(author, network.benin)
     reader = UserFactory(username="reader", date_joined=old)
 
-    network.home.add_child(instance=ForumIndexPage(title="Forums", slug="forums"))
-    forum = Forum.objects.create(name="Forest", slug="forest")
-    now = timezone.now()
-    topic = Topic.objects.create(
-        forum=forum,
-        title=PAYLOADS[1],
-        author=author,
-        last_poster=author,
-        post_count=len(PAYLOADS),
-        reply_count=len(PAYLOADS) - 1,
-        last_post_at=now,
-    )
-    Post.objects.bulk_create(
-        Post(topic=topic, number=n, author=author, raw=p, html=cook(p)[0])
-        for n, p in enumerate(PAYLOADS, start=1)
-    )
+    ForumIndexPageFactory(parent=network.home)
+    forum = ForumFactory(name="Forest", slug="forest")
+    topic = make_topic(forum, author, title=PAYLOADS[1], texts=PAYLOADS)
     topic.tags.add(Tag.objects.create(name=PAYLOADS[2][:100], slug="hostile"))
 
     Message.objects.bulk_create(

@@ -6,7 +6,8 @@ import pytest
 from forum.models import PostLike, Topic, TopicReadState
 from forum.views.topics import TOPICS_PER_PAGE
 
-from .conftest import established, make_topic, url
+from ..factories import established, make_topic
+from ..factories import topic_url as url
 
 HTMX = {"HX-Request": "true"}
 

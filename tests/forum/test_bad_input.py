@@ -2,7 +2,8 @@ import pytest
 
 from forum.models import Post, Topic
 
-from .conftest import established, make_topic, url
+from ..factories import established, make_topic
+from ..factories import topic_url as url
 
 
 @pytest.fixture

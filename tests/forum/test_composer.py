@@ -8,8 +8,8 @@ from forum.cooking import cook
 from forum.models import Post, Topic
 from forum.models.post import MAX_POST_LENGTH
 
-from ..factories import UserFactory
-from .conftest import established, make_topic, url
+from ..factories import UserFactory, established, make_topic
+from ..factories import topic_url as url
 
 HX = {"HTTP_HX_REQUEST": "true"}
 PREVIEW = "/forums/preview/"

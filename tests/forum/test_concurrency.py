@@ -12,8 +12,8 @@ from django.test import Client
 
 from forum.models import Post
 
-from ..conftest import build_network
-from .conftest import established, make_topic, url
+from ..factories import build_network, established, make_topic
+from ..factories import topic_url as url
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

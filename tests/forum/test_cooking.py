@@ -7,8 +7,8 @@ from django.core.management import call_command
 from forum.cooking import cook
 from forum.models import Post
 
+from ..factories import make_topic
 from ..security.checks import html_problems
-from .conftest import make_topic
 
 TAG = re.compile(r"<[^>]*>")
 

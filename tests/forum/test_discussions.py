@@ -3,8 +3,7 @@ from taggit.models import Tag
 from community.models import Subject
 from forum.models import Forum, Topic
 
-from ..blog.conftest import make_post
-from .conftest import established
+from ..factories import established, make_post
 
 
 def test_a_news_post_is_discussed_in_the_forum_of_its_subject(client, forums, network):

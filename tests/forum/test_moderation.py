@@ -2,7 +2,8 @@ import pytest
 
 from forum.models import Flag, ModerationLog, Topic
 
-from .conftest import make_topic, url
+from ..factories import make_topic
+from ..factories import topic_url as url
 
 
 def test_flag_review_hide_flow(client, people, forums, author):

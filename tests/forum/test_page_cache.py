@@ -6,7 +6,7 @@ from forum.models import Post
 from forum.moderation import hide_post
 from forum.posting import reply
 
-from .conftest import established, make_topic
+from ..factories import established, make_topic
 
 
 @pytest.fixture

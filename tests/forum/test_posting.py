@@ -4,8 +4,8 @@ from django.core.cache import cache
 from forum.models import Mention, Post, PostRevision, Topic, TopicReadState
 from notifications.models import Subscription
 
-from ..factories import UserFactory
-from .conftest import established, make_topic, url
+from ..factories import UserFactory, established, make_topic
+from ..factories import topic_url as url
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from forum.models import Post, Topic
 
-from ..factories import UserFactory
-from .conftest import established, make_topic, url
+from ..factories import UserFactory, established, make_topic
+from ..factories import topic_url as url
 
 
 def test_second_reply_within_five_seconds_is_refused_and_the_text_kept(

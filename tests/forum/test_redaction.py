@@ -8,7 +8,7 @@ import pytest
 from forum import posting
 from forum.models import ModerationLog, PostRevision
 
-from .conftest import make_topic
+from ..factories import make_topic
 
 SECRET = "Call me on +229 97 00 00 00"
 

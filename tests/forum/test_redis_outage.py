@@ -10,8 +10,7 @@ from django.core.cache import caches
 from core.cache import ResilientRedisCache
 from forum.posting import reply
 
-from ..factories import PASSWORD
-from .conftest import established, make_topic
+from ..factories import PASSWORD, established, make_topic
 
 
 def _dead_redis_url() -> str:

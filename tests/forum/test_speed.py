@@ -5,7 +5,8 @@ from django.test.utils import CaptureQueriesContext
 
 from forum.models import TopicReadState
 
-from .conftest import established, make_topic, url
+from ..factories import TopicFactory, established, make_topic
+from ..factories import topic_url as url
 
 
 def queries(client, path) -> int:
@@ -54,12 +55,13 @@ def test_topic_lists_use_the_same_queries_with_10_or_1000_topics(
         make_topic(forums.public, author, title=f"Topic {n}")
     few = queries(client, "/forums/forest/")
     topics = [
-        Topic(
+        TopicFactory.build(
             forum=forums.public,
             title=f"Bulk {n}",
             slug=f"bulk-{n}",
             author=author,
             post_count=1,
+            last_poster=None,
         )
         for n in range(990)
     ]

@@ -12,8 +12,7 @@ from forum.errors import NotAllowed
 from forum.models import ModerationLog, Post, Topic
 from forum.moderation import lock_topic
 
-from ..factories import UserFactory, enrol_in_two_factor
-from .conftest import make_topic
+from ..factories import UserFactory, enrol_in_two_factor, make_topic
 
 pytestmark = pytest.mark.django_db
 

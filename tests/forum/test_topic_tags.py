@@ -7,7 +7,7 @@ from forum.errors import ForumError
 from forum.models import Topic
 from forum.posting import create_topic
 
-from .conftest import established, make_topic
+from ..factories import established, make_topic
 
 
 @pytest.fixture

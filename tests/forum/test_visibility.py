@@ -2,7 +2,8 @@
 
 import pytest
 
-from .conftest import make_topic, url
+from ..factories import make_topic
+from ..factories import topic_url as url
 
 ROLES = ["anonymous", "member", "focal_benin", "moderator"]
 # forum -> roles allowed to read it

@@ -6,7 +6,7 @@ from blog.models import BlogPostPage
 from community.models import CountryPage, RegionPage
 from home.models import HomePage, StandardPage
 
-from ..conftest import build_network
+from ..factories import build_network
 
 
 class PagePlacementTests(WagtailPageTestCase):

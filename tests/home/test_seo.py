@@ -11,11 +11,7 @@ from wagtail.models import PageViewRestriction
 from community.models import User
 from forum.models import Forum
 
-from ..blog.conftest import make_post
-from ..factories import UserFactory
-from ..forum.conftest import author, forums, make_topic  # noqa: F401
-from ..toolkits.conftest import library, make_toolkit  # noqa: F401
-from ..translations.conftest import locales, translate_page  # noqa: F401
+from ..factories import UserFactory, make_post, make_toolkit, make_topic, translate_page
 
 DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
 ALTERNATE = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
@@ -28,7 +24,7 @@ def head(response) -> str:
 
 
 @pytest.fixture
-def site(network, forums, author, library, locales):  # noqa: F811
+def site(network, forums, author, library, locales):
     topic = make_topic(
         forums.public, author, replies=2, title="Mangrove nurseries in the delta"
     )
@@ -106,7 +102,7 @@ def test_descriptions_come_from_the_content(client, site):
     ).group(1)
 
 
-def test_a_long_body_is_cut_to_a_description(client, network, locales):  # noqa: F811
+def test_a_long_body_is_cut_to_a_description(client, network, locales):
     post = make_post(network.benin, 2, intro="<b>Word</b> " * 100)
     text = DESCRIPTION.search(head(client.get(post.url))).group(1)
     assert len(text) <= 160
@@ -126,7 +122,7 @@ def test_shared_pages_name_all_six_languages_and_a_default(client, site, kind):
     assert CANONICAL.findall(page) == [f"http://testserver/fr{path}"]
 
 
-def test_a_translated_toolkit_lists_its_translations_only(client, site, locales):  # noqa: F811
+def test_a_translated_toolkit_lists_its_translations_only(client, site, locales):
     from toolkits.models import ToolkitPage
 
     toolkit = ToolkitPage.objects.get(slug="toolkit-1")
@@ -142,7 +138,7 @@ def test_a_translated_toolkit_lists_its_translations_only(client, site, locales)
     assert CANONICAL.findall(spanish) == [f"http://testserver{site['toolkit']}"]
 
 
-def test_a_toolkit_translated_into_every_language_lists_all_six(client, site, locales):  # noqa: F811
+def test_a_toolkit_translated_into_every_language_lists_all_six(client, site, locales):
     from toolkits.models import ToolkitPage
 
     toolkit = ToolkitPage.objects.get(slug="toolkit-1")
@@ -154,7 +150,7 @@ def test_a_toolkit_translated_into_every_language_lists_all_six(client, site, lo
     assert all(url.startswith("http://testserver/") for url in alternates.values())
 
 
-def test_french_news_is_found_in_french(client, network, locales):  # noqa: F811
+def test_french_news_is_found_in_french(client, network, locales):
     post = make_post(network.benin, 3, language="fr", intro="Le Bénin ouvre son CHM.")
     french = f"http://testserver/fr{post.url}"
     page = client.get("/fr" + post.url).content.decode()
@@ -171,7 +167,7 @@ def test_error_pages_are_not_indexed_and_name_no_address(client, site):
     assert not CANONICAL.findall(page) and not ALTERNATE.findall(page)
 
 
-def test_sitemap_lists_public_pages_and_topics_only(client, site, network, forums):  # noqa: F811
+def test_sitemap_lists_public_pages_and_topics_only(client, site, network, forums):
     draft = make_post(network.benin, 4, live=False)
     secret = make_post(network.benin, 5)
     PageViewRestriction.objects.create(
@@ -193,7 +189,7 @@ def test_sitemap_lists_public_pages_and_topics_only(client, site, network, forum
     assert Forum.objects.filter(visibility="members").exists()
 
 
-def test_sitemap_lists_translations(client, network, locales):  # noqa: F811
+def test_sitemap_lists_translations(client, network, locales):
     translate_page(network.benin, locales["fr"], slug="benin-fr")
     listed = client.get("/sitemap.xml").content.decode()
     assert "http://testserver/fr/" in listed

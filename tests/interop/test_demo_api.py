@@ -25,7 +25,7 @@ from django.test import override_settings
 from django.test.testcases import LiveServerThread, _StaticFilesHandler
 from django.urls import reverse
 
-from ..conftest import restore_database
+from ..factories import restore_database
 
 ROOT = Path(__file__).resolve().parents[2]
 # Cases per operation and phase; with the fixed seed a run stays around a minute.

@@ -26,7 +26,7 @@ def test_a_listing_tells_when_it_last_changed(client, content, url):
 
 
 def test_a_new_topic_changes_the_etag(client, content):
-    from ..forum.conftest import make_topic
+    from ..factories import make_topic
 
     etag = client.get("/api/v2/topics/")["ETag"]
     make_topic(content.forums.public, content.writer, title="Fresh")

@@ -122,7 +122,7 @@ def test_a_page_of_news_costs_the_same_queries_whatever_its_length(client, conte
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from .conftest import news
+    from ..factories import news
 
     for n in range(15):
         news(content.network.kenya, f"More news {n}")

@@ -12,7 +12,7 @@ from messaging.models import Message
 from messaging.sending import mark_conversation_read, send_message
 from notifications.models import Notification
 
-from ..forum.conftest import established
+from ..factories import established
 from ..notifications.test_websocket import communicator, receive, session_cookie
 
 

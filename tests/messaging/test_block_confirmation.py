@@ -5,7 +5,7 @@ import pytest
 
 from messaging.models import Block
 
-from ..forum.conftest import established
+from ..factories import established
 
 
 @pytest.fixture

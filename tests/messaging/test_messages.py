@@ -1,9 +1,6 @@
-from datetime import timedelta
-
 import pytest
 from django.core import mail
 from django.core.cache import cache
-from django.utils import timezone
 
 from messaging.errors import Blocked, MessagingError, RateLimited, TooLong
 from messaging.models import Block, Message
@@ -16,11 +13,7 @@ from messaging.sending import (
 from messaging.tasks import MESSAGE
 from notifications.models import Notification, NotificationSettings
 
-from ..factories import UserFactory
-
-
-def established(**kwargs):
-    return UserFactory(date_joined=timezone.now() - timedelta(days=60), **kwargs)
+from ..factories import UserFactory, established
 
 
 @pytest.fixture

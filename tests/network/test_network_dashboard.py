@@ -18,13 +18,11 @@ from network.network_health import (
     network_health,
 )
 
-from ..blog.conftest import make_post
-from ..factories import UserFactory
-from ..forum.conftest import forums, make_topic  # noqa: F401
+from ..factories import UserFactory, make_post, make_topic
 
 
 @pytest.fixture
-def activity(network, people, forums):  # noqa: F811
+def activity(network, people, forums):
     """Benin publishes news, Kenya discusses, Fiji says nothing."""
     now = timezone.now()
     make_post(network.benin, 1, author=people.focal_benin, published_at=now)
@@ -202,7 +200,7 @@ def _dashboard_queries(client) -> int:
 def test_dashboard_query_count_is_the_same_with_10_or_1000_posts(
     client,
     network,
-    forums,  # noqa: F811
+    forums,
 ):
     members = [
         UserFactory(country=country)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from community.models import CountryPage
 from network.network_table import PAGE_SIZE
 
-from ..blog.conftest import make_post
+from ..factories import make_post
 
 
 @pytest.fixture

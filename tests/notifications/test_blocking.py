@@ -10,7 +10,7 @@ from messaging.sending import block_member, unblock_member
 from notifications.models import Notification, NotificationSettings
 from notifications.subscriptions import set_watch_level
 
-from ..forum.conftest import established, make_topic
+from ..factories import established, make_topic
 
 
 @pytest.fixture

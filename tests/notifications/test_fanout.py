@@ -8,8 +8,7 @@ from forum import moderation, posting
 from notifications.models import Notification, NotificationSettings
 from notifications.subscriptions import set_watch_level
 
-from ..blog.conftest import make_post
-from ..forum.conftest import established, make_topic
+from ..factories import established, make_post, make_topic
 
 
 @pytest.fixture

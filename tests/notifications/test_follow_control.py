@@ -12,7 +12,7 @@ from notifications.models import Subscription
 from notifications.subscriptions import watch_level
 from toolkits.models import ToolkitLibraryPage
 
-from ..forum.conftest import established, make_topic
+from ..factories import established, make_topic
 
 pytestmark = pytest.mark.django_db
 

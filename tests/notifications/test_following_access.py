@@ -8,7 +8,7 @@ from forum.models import Topic
 from notifications.models import Subscription
 from notifications.subscriptions import set_watch_level
 
-from ..forum.conftest import make_topic
+from ..factories import make_topic
 
 pytestmark = pytest.mark.django_db
 

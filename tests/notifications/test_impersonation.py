@@ -9,7 +9,7 @@ from messaging.sending import send_message
 from notifications.models import Notification, NotificationSettings
 from notifications.subscriptions import set_watch_level
 
-from ..forum.conftest import established, make_topic
+from ..factories import established, make_topic
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
-from ..forum.conftest import established
+from ..factories import established
 from ..live import asgi_server, needs_postgres, session_id
 
 pytestmark = pytest.mark.django_db(transaction=True)

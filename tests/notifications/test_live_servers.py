@@ -13,7 +13,8 @@ from forum import posting
 from notifications.models import Notification
 from notifications.subscriptions import set_watch_level
 
-from ..forum.conftest import established, make_topic, url
+from ..factories import established, make_topic
+from ..factories import topic_url as url
 from ..live import asgi_server, needs_postgres, needs_redis, session_id
 from .test_websocket import communicator, session_cookie, setup_forum
 

@@ -5,7 +5,7 @@ import json
 
 from notifications.models import Notification
 
-from ..forum.conftest import established
+from ..factories import established
 from .test_pages import notify
 
 HTMX = {"HX-Request": "true"}

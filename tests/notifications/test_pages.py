@@ -9,7 +9,7 @@ from django.utils import timezone
 from notifications.emails import unsubscribe_token
 from notifications.models import Notification, NotificationSettings, Subscription
 
-from ..forum.conftest import established
+from ..factories import established
 
 
 def notify(user, n: int = 1, **fields):

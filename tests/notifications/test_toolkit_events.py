@@ -3,8 +3,7 @@ from taggit.models import Tag
 from notifications.models import Notification
 from notifications.subscriptions import set_watch_level
 
-from ..forum.conftest import established
-from ..toolkits.conftest import make_toolkit
+from ..factories import established, make_toolkit
 
 
 def test_published_toolkits_notify_library_and_tag_watchers(

@@ -14,8 +14,7 @@ from forum import posting
 from notifications.models import Notification
 from notifications.subscriptions import set_watch_level
 
-from ..conftest import build_network
-from ..forum.conftest import established, make_topic
+from ..factories import build_network, established, make_topic
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

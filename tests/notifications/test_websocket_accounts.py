@@ -13,8 +13,7 @@ from community.national_spaces import make_moderator
 from forum.moderation import suspend_member
 from notifications.delivery import user_group
 
-from ..factories import enrol_in_two_factor
-from ..forum.conftest import established
+from ..factories import enrol_in_two_factor, established
 from .test_websocket import communicator, receive, session_cookie
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -14,7 +14,7 @@ from chm.settings.base import search_backends
 from search.kinds import search_kinds
 from search.queries import SearchParams, build_query
 
-from .conftest import make_post
+from ..factories import make_post
 
 # The discard port: nothing listens on loopback, so connecting fails at once.
 ENGINE_DOWN = "http://127.0.0.1:9"

@@ -2,7 +2,7 @@ import pytest
 
 from search.forms import clean_query
 
-from .conftest import make_post
+from ..factories import make_post
 
 BAD_QUERIES = [
     "",

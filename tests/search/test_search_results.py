@@ -10,8 +10,7 @@ from taggit.models import Tag
 from community.models import CountryPage
 from forum.models import Post, Topic
 
-from ..factories import UserFactory
-from .conftest import make_post, make_toolkit, make_topic, reply
+from ..factories import UserFactory, add_post, make_post, make_toolkit, make_topic
 
 
 def results(client, query: str):
@@ -41,7 +40,7 @@ def test_every_kind_is_found(client, network, forums, writer, library):
     network.benin.save_revision().publish()
     make_post(network.kenya, 1, intro="Coral bleaching observed")
     topic = make_topic(forums.public, writer, title="Coral survey methods")
-    reply(topic, writer, "We count coral colonies by transect")
+    add_post(topic, writer, "We count coral colonies by transect")
     make_toolkit(library, 1, summary="A coral monitoring toolkit")
     expert = UserFactory(
         username="reefer", display_name="Reef Expert", bio="Coral ecologist"
@@ -86,7 +85,7 @@ def test_every_kind_shows_its_details_under_the_title(
 def test_snippets_highlight_the_words_and_escape_user_text(client, network, forums):
     author = UserFactory(display_name="<b>Mallory</b>")
     topic = make_topic(forums.public, author, title="<script>alert(1)</script> savanna")
-    reply(topic, author, 'Savanna fires <img src=x onerror="alert(2)"> each year')
+    add_post(topic, author, 'Savanna fires <img src=x onerror="alert(2)"> each year')
     body = client.get("/search/?q=savanna").content.decode()
     assert "<script>alert(1)" not in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt; <mark>savanna</mark>" in body
@@ -122,7 +121,7 @@ def test_region_and_country_filters_and_facets(client, network, library):
 
 def test_forum_filter_and_facet(client, network, forums, writer):
     make_topic(forums.public, writer, title="Seagrass meadows")
-    other = forums.public.__class__.objects.create(name="Marine", slug="marine")
+    other = forums.other
     make_topic(other, writer, title="Seagrass mapping")
     make_topic(other, writer, title="Seagrass carbon")
     found = results(client, "?q=seagrass")
@@ -243,7 +242,7 @@ def test_result_page_queries_do_not_grow_with_results(
         for n in range(start, start + count):
             make_post(network.benin, n, intro="Karst")
             topic = make_topic(forums.public, writer, title=f"Karst {n}")
-            reply(topic, writer, "Karst caves")
+            add_post(topic, writer, "Karst caves")
             make_toolkit(library, n, summary="Karst")
 
     add(0, 2)

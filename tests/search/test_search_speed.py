@@ -7,7 +7,7 @@ exceeds it; the code path is the same."""
 import pytest
 from django.utils.html import strip_tags
 
-from .conftest import make_post, make_toolkit, make_topic, reply
+from ..factories import add_post, make_post, make_toolkit, make_topic
 
 # Session and user, candidates, one query per kind plus one per multi-valued
 # facet (tags, toolkit languages), the facet labels, and the rows shown.
@@ -50,7 +50,7 @@ def test_the_search_page_runs_a_fixed_number_of_queries_whatever_the_data(
         news.save_revision().publish()
         topic = make_topic(forums.public, writer, title=f"Karst {n}")
         topic.tags.add(forest_tag)
-        reply(topic, writer, "Karst caves")
+        add_post(topic, writer, "Karst caves")
         make_toolkit(library, n, summary="Karst")
     client.force_login(people.member)
     client.get("/search/?q=karst")  # content types and sites are cached once
@@ -95,11 +95,11 @@ def test_hidden_items_never_fill_the_counted_results_of_anonymous_visitors(
     client, people, network, forums, writer, small_cap
 ):
     topic = make_topic(forums.public, writer, title="Open talk")
-    reply(topic, writer, "Wombat seen by everyone")
+    add_post(topic, writer, "Wombat seen by everyone")
     # Newer than the visible post, and more of them than the bound: they fill
     # the candidates, and visibility then removes every one of them.
     for n in range(4):
-        reply(topic, writer, f"Wombat sighting {n}, hidden", is_hidden=True)
+        add_post(topic, writer, f"Wombat sighting {n}, hidden", is_hidden=True)
     found = results(client, "?q=wombat").context["results"]
     snippets = [strip_tags(hit.snippet) for hit in found.hits]
     assert [hit.kind for hit in found.hits] == ["post"], snippets
@@ -114,15 +114,12 @@ def test_hidden_items_never_fill_the_counted_results_of_anonymous_visitors(
 def test_a_filter_on_a_common_word_still_fills_the_page_beyond_the_bound(
     client, network, forums, writer, small_cap
 ):
-    from forum.models import Forum
-
-    marine = Forum.objects.create(name="Marine", slug="marine")
-    older = make_topic(marine, writer, title="Older talk")
+    older = make_topic(forums.other, writer, title="Older talk")
     for n in range(4):
-        reply(older, writer, f"Estuary count {n}")
+        add_post(older, writer, f"Estuary count {n}")
     newer = make_topic(forums.public, writer, title="Newer talk")
     for n in range(6):
-        reply(newer, writer, f"Estuary note {n}")
+        add_post(newer, writer, f"Estuary note {n}")
     found = results(client, "?q=estuary&kind=post&forum=marine").context["results"]
     assert (found.total, found.capped) == (3, True)
     assert all("Estuary count" in strip_tags(hit.snippet) for hit in found.hits)

@@ -5,8 +5,7 @@ from forum.models import Post, Topic
 from forum.search_kind import post_queryset
 from search.queries import SearchParams, match
 
-from ..factories import UserFactory
-from .conftest import make_post, make_toolkit, make_topic, reply
+from ..factories import UserFactory, add_post, make_post, make_toolkit, make_topic
 
 
 def kinds_found(client, user, query: str) -> dict[str, list[str]]:
@@ -26,10 +25,10 @@ def hidden_things(network, forums, writer, library):
     make_topic(forums.members, writer, title="Quokka members topic")
     make_topic(forums.focal, writer, title="Quokka focal topic")
     public = make_topic(forums.public, writer, title="Open discussion")
-    reply(public, writer, "Quokka reply shown")
-    reply(public, writer, "Quokka reply hidden", is_hidden=True)
-    reply(public, writer, "Quokka reply held", is_held=True)
-    reply(public, writer, "Quokka reply deleted", is_deleted=True)
+    add_post(public, writer, "Quokka reply shown")
+    add_post(public, writer, "Quokka reply hidden", is_hidden=True)
+    add_post(public, writer, "Quokka reply held", is_held=True)
+    add_post(public, writer, "Quokka reply deleted", is_deleted=True)
     draft = make_post(network.benin, 1, intro="Quokka draft news")
     draft.unpublish()
     make_toolkit(library, 1, summary="Quokka draft toolkit", live=False)
@@ -76,9 +75,9 @@ def test_posts_of_hidden_topics_and_closed_forums_stay_hidden(
     client, people, forums, writer
 ):
     focal_topic = make_topic(forums.focal, writer, title="Private")
-    reply(focal_topic, writer, "Wombat secret")
+    add_post(focal_topic, writer, "Wombat secret")
     hidden_topic = make_topic(forums.public, writer, title="Gone", is_hidden=True)
-    reply(hidden_topic, writer, "Wombat hidden topic")
+    add_post(hidden_topic, writer, "Wombat hidden topic")
     assert kinds_found(client, people.member, "wombat") == {}
     assert len(kinds_found(client, people.moderator, "wombat")["post"]) == 2
 
@@ -110,7 +109,7 @@ def anonymous_posts(text: str) -> int:
 
 def test_the_index_follows_edits_hides_and_deletes(forums, writer):
     topic = make_topic(forums.public, writer, title="Index follows")
-    post = reply(topic, writer, "Axolotl habitat")
+    post = add_post(topic, writer, "Axolotl habitat")
     assert anonymous_posts("axolotl") == 1
     post.raw = "Salamander habitat"
     post.html = "<p>Salamander habitat</p>"

@@ -1,3 +1,15 @@
-from tests.cooperation.conftest import subjects  # noqa: F401
-from tests.forum.conftest import forums  # noqa: F401
-from tests.toolkits.conftest import _media_in_tmp, library  # noqa: F401
+import pytest
+
+from ..factories import cooperation_subjects
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(media_in_tmp):
+    """Uploaded and seeded files go to a temporary folder."""
+
+
+@pytest.fixture
+def subjects(db):
+    """Forest, marine and invasive alien species: Subject rows, by attribute
+    (the root conftest.py's `subjects` are tags by slug)."""
+    return cooperation_subjects()

@@ -48,11 +48,7 @@ from forum.models import Flag, ModerationLog
 
 from .test_authorisation_matrix import (  # noqa: F401 - fixtures
     ROLES,
-    content,
-    forums,
-    library,
     outcome,
-    subjects,
     walk,
     world,
 )

@@ -35,14 +35,7 @@ from notifications.emails import unsubscribe_token
 from notifications.kinds import kind_choices
 from notifications.models import Notification
 
-from ..cooperation.conftest import make_offer, make_request, make_subject
-from ..factories import UserFactory
-from ..interop.conftest import (  # noqa: F401 - fixtures
-    content,  # noqa: F401 - fixture
-    forums,
-    library,
-    subjects,
-)
+from ..factories import UserFactory, make_offer, make_request, make_subject
 
 pytestmark = pytest.mark.django_db
 
@@ -596,7 +589,7 @@ def test_the_matrix_covers_every_role_on_hundreds_of_requests():
 
 
 @pytest.fixture
-def world(content, people, subjects):  # noqa: F811
+def world(content, people):
     network = content.network
     # A second national editor of Benin asks for help; for everyone in ROLES
     # the request is someone else's.

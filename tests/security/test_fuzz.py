@@ -181,7 +181,7 @@ def arguments(network, forums, people, subjects):
     forms rather than a 404."""
     from cooperation.offering import OfferDraft, create_offer
     from cooperation.requesting import RequestDraft, create_request
-    from tests.forum.conftest import make_topic
+    from tests.factories import make_topic
 
     author = UserFactory(date_joined=timezone.now() - timedelta(days=60))
     topic = make_topic(forums.public, author, replies=1)

@@ -6,7 +6,6 @@ import re
 from asgiref.sync import async_to_sync
 from django.test import Client
 
-from ..interop.conftest import content, forums, library, subjects  # noqa: F401
 from ..notifications.test_websocket import communicator, session_cookie
 from .test_authorisation_matrix import MATRIX, world  # noqa: F401 - fixture
 

@@ -17,10 +17,10 @@ from community.models import User
 from cooperation.offering import OfferDraft, create_offer
 from cooperation.requesting import RequestDraft, create_request
 from forum.cooking import cook
-from forum.models import Post, Topic
+from forum.models import Post
 from messaging.sending import send_message
 
-from ..factories import UserFactory, enrol_in_two_factor
+from ..factories import UserFactory, enrol_in_two_factor, established, make_topic
 from .checks import feed_problems, html_problems, json_problems
 from .xss_corpus import PAYLOADS, STORABLE
 
@@ -45,10 +45,6 @@ def get_ok(client, url: str) -> bytes:
     return response.content
 
 
-def established(**fields):
-    return UserFactory(date_joined=timezone.now() - timedelta(days=90), **fields)
-
-
 @pytest.fixture
 def hostile_forum(forums):
     """One topic per payload: the payload is its title, its first post's
@@ -56,20 +52,8 @@ def hostile_forum(forums):
     author = established(username="author")
     UserFactory(username="member")  # so @member mentions get linked
     topics = []
-    now = timezone.now()
     for n, payload in enumerate(STORABLE):
-        topic = Topic.objects.create(
-            forum=forums.public,
-            title=payload[:200],
-            author=author,
-            last_poster=author,
-            post_count=1,
-            last_post_at=now,
-        )
-        html, _mentioned = cook(payload)
-        Post.objects.create(
-            topic=topic, number=1, author=author, raw=payload, html=html
-        )
+        topic = make_topic(forums.public, author, title=payload[:200], texts=[payload])
         tag, _ = Tag.objects.get_or_create(name=payload[:100], slug=f"hostile-{n}")
         topic.tags.add(tag)
         topics.append(topic)
@@ -340,7 +324,7 @@ def test_cooperation_requests_and_offers_show_hostile_fields_inert(
 def test_toolkit_metadata_and_resource_names_show_inert(client, network, library):
     from django.core.files.base import ContentFile
 
-    from tests.toolkits.conftest import PDF
+    from tests.factories import PDF
     from toolkits.models import ToolkitLanguage, ToolkitPage, ToolkitResource
 
     pages = []

@@ -9,7 +9,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from home.models import HomePage
 from toolkits.models import ToolkitLibraryPage, ToolkitPage
 
-from .conftest import PDF, make_toolkit
+from ..factories import PDF, make_toolkit
 
 
 class ToolkitPlacementTests(WagtailPageTestCase):

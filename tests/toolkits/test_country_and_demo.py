@@ -5,8 +5,7 @@ from toolkits.demo import DEMO_TOOLKITS, seed_toolkits
 from toolkits.models import ToolkitLibraryPage, ToolkitPage
 from toolkits.uploads import content_matches, format_of
 
-from ..factories import UserFactory
-from .conftest import make_toolkit
+from ..factories import UserFactory, make_toolkit
 
 
 @pytest.mark.smoke

@@ -7,10 +7,10 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
-from tests.conftest import build_network
+from tests.factories import build_network
 from toolkits.models import ToolkitLibraryPage, ToolkitPage, ToolkitResource
 
-from .conftest import PDF, make_toolkit
+from ..factories import PDF, make_toolkit
 
 CONCURRENT_DOWNLOADS = 100
 

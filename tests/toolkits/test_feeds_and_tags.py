@@ -2,7 +2,7 @@ import feedparser
 import pytest
 from django.core.cache import cache
 
-from .conftest import make_toolkit
+from ..factories import make_toolkit
 
 FEEDS = [
     "/feeds/toolkits.rss",

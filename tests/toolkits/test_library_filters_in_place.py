@@ -4,7 +4,7 @@ no cache (the browser's, the anonymous page cache) gives one for the other."""
 
 import pytest
 
-from .conftest import make_toolkit
+from ..factories import make_toolkit
 
 pytestmark = pytest.mark.django_db
 

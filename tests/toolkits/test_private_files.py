@@ -15,7 +15,7 @@ from wagtail.models import Collection
 
 from toolkits.models import ToolkitPage, ToolkitResource
 
-from .conftest import PDF, PNG, make_toolkit
+from ..factories import PDF, PNG, make_toolkit
 from .test_proposals import login, propose
 
 

@@ -11,7 +11,7 @@ from forum.forms import TopicForm
 from toolkits.models import ToolkitPage, ToolkitTag
 from toolkits.proposals import ToolkitProposal, propose_toolkit
 
-from .conftest import make_toolkit
+from ..factories import make_toolkit
 from .test_proposals import approve_url, login, propose
 
 SPAM = "Buy cheap pills"

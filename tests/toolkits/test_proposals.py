@@ -10,7 +10,7 @@ from community.national_spaces import COMMUNITY_MODERATORS_GROUP as COMMUNITY_MO
 from toolkits.models import ToolkitPage, ToolkitResource
 from toolkits.workflows import PAGE_MODERATORS_GROUP, REVIEW_NAME
 
-from .conftest import HTML, PDF, SVG
+from ..factories import HTML, PDF, SVG
 
 PROPOSE = "/toolkits/propose/"
 

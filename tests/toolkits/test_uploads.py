@@ -12,7 +12,7 @@ from toolkits.uploads import (
     validate_upload_type,
 )
 
-from .conftest import ALLOWED_FILES, PDF, REFUSED_FILES
+from ..factories import ALLOWED_FILES, PDF, REFUSED_FILES
 
 
 def upload(name: str, data: bytes) -> SimpleUploadedFile:

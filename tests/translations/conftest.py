@@ -4,9 +4,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import override_settings
-from wagtail.models import Locale
-
-from ..forum.conftest import forums  # noqa: F401  (shared fixture)
 
 FRENCH = {
     "Benin": "Bénin",
@@ -49,24 +46,3 @@ def french_catalogue(tmp_path: Path):
     )
     with override_settings(LOCALE_PATHS=[tmp_path, *settings.LOCALE_PATHS]):
         yield FRENCH
-
-
-@pytest.fixture
-def locales(db) -> dict[str, Locale]:
-    """The six site locales (the data migration makes them; flushed databases
-    of transactional tests need them again)."""
-    return {
-        code: Locale.objects.get_or_create(language_code=code)[0]
-        for code, _name in settings.LANGUAGES
-    }
-
-
-def translate_page(page, locale: Locale, **fields):
-    """What an editor does with "Translate" (simple_translation) and then
-    "Publish": a copy in `locale` (with its missing parents), edited, live."""
-    translation = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    translation.refresh_from_db()
-    return translation

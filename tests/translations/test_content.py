@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from .conftest import translate_page
+from ..factories import translate_page
 
 NOTICE = "translation-notice"
 

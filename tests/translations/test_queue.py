@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from translations import queue
 
-from .conftest import translate_page
+from ..factories import translate_page
 
 
 def publish_later(page, when):

@@ -6,7 +6,7 @@ from django.utils import translation
 from forum import posting
 from forum.models import Post, Topic
 
-from ..forum.conftest import established
+from ..factories import established
 
 
 def test_a_topic_and_its_posts_record_the_language_they_were_written_in(forums):

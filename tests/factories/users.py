@@ -1,5 +1,11 @@
+"""Members: `UserFactory` (a verified e-mail and the shared password) and the
+role helpers the permission tests need."""
+
+from datetime import timedelta
+
 import factory
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
 from community.models import User
 
@@ -42,3 +48,13 @@ def enrol_in_two_factor(user):
         user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
     )
     return user
+
+
+def established(**kwargs):
+    """A member past the new-member stage (joined weeks ago)."""
+    return UserFactory(date_joined=timezone.now() - timedelta(days=60), **kwargs)
+
+
+def provider(country=None, **fields):
+    """A member who offers help, from `country`."""
+    return UserFactory(country=country, **fields)

@@ -1,0 +1,130 @@
+"""The test suite's builders: factory_boy factories (wagtail-factories for
+pages) and the functions the tests call to set up a scene. Tests import them
+from here (`from ..factories import make_topic`); fixtures that share them
+live in tests/conftest.py.
+
+- users: UserFactory, established, provider, enrol_in_two_factor, PASSWORD
+- pages: the network of regions and countries (build_network), the Wagtail
+  base of a flushed database, translate_page
+- forum: forums, and the one way to write topics and posts (make_topic,
+  add_post); the real actions are forum.posting's
+- blog: news posts; toolkits: toolkits with files and links; files: upload
+  contents; cooperation: subjects, requests and offers through the app's
+  actions; content: a bit of everything, for the API and permission tests
+"""
+
+from .blog import BlogPostPageFactory, make_post, news
+from .content import make_content
+from .cooperation import (
+    SubjectFactory,
+    TagFactory,
+    cooperation,
+    cooperation_subjects,
+    later,
+    make_offer,
+    make_request,
+    make_subject,
+    request_draft,
+    subject_tags,
+)
+from .database import restore_database
+from .files import (
+    ALLOWED_FILES,
+    GIF,
+    HTML,
+    JPEG,
+    OLE2,
+    PDF,
+    PNG,
+    REFUSED_FILES,
+    SVG,
+    WEBP,
+    odf,
+    ooxml,
+    zip_bytes,
+)
+from .forum import (
+    ForumFactory,
+    ForumIndexPageFactory,
+    PostFactory,
+    TopicFactory,
+    add_post,
+    make_forums,
+    make_topic,
+    topic_url,
+)
+from .pages import (
+    CountryPageFactory,
+    HomePageFactory,
+    PageFactory,
+    RegionPageFactory,
+    add_north,
+    build_network,
+    ensure_wagtail_base,
+    translate_page,
+)
+from .toolkits import (
+    ToolkitLibraryPageFactory,
+    ToolkitPageFactory,
+    make_toolkit,
+    toolkit_file,
+    toolkit_link,
+)
+from .users import PASSWORD, UserFactory, enrol_in_two_factor, established, provider
+
+__all__ = [
+    "ALLOWED_FILES",
+    "GIF",
+    "HTML",
+    "JPEG",
+    "OLE2",
+    "PASSWORD",
+    "PDF",
+    "PNG",
+    "REFUSED_FILES",
+    "SVG",
+    "WEBP",
+    "BlogPostPageFactory",
+    "CountryPageFactory",
+    "ForumFactory",
+    "ForumIndexPageFactory",
+    "HomePageFactory",
+    "PageFactory",
+    "PostFactory",
+    "RegionPageFactory",
+    "SubjectFactory",
+    "TagFactory",
+    "ToolkitLibraryPageFactory",
+    "ToolkitPageFactory",
+    "TopicFactory",
+    "UserFactory",
+    "add_north",
+    "add_post",
+    "build_network",
+    "cooperation",
+    "cooperation_subjects",
+    "enrol_in_two_factor",
+    "ensure_wagtail_base",
+    "established",
+    "later",
+    "make_content",
+    "make_forums",
+    "make_offer",
+    "make_post",
+    "make_request",
+    "make_subject",
+    "make_toolkit",
+    "make_topic",
+    "news",
+    "odf",
+    "ooxml",
+    "provider",
+    "request_draft",
+    "restore_database",
+    "subject_tags",
+    "toolkit_file",
+    "toolkit_link",
+    "topic_url",
+    "translate_page",
+    "zip_bytes",
+]
