@@ -14,7 +14,7 @@ from search.backends.postgres import PostgresSearchBackend
 from search.engines import PostgresEngine, SQLiteEngine, engine
 from search.queries import build_query
 
-from .conftest import make_post
+from ..factories import make_post
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the candidate step is PostgreSQL's"

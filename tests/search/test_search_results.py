@@ -66,7 +66,7 @@ def test_every_kind_shows_its_details_under_the_title(
     network.benin.save_revision().publish()
     make_post(network.kenya, 1, intro="Coral bleaching observed")
     topic = make_topic(forums.public, writer, title="Coral survey methods")
-    reply(topic, writer, "We count coral colonies by transect")
+    add_post(topic, writer, "We count coral colonies by transect")
     make_toolkit(library, 1, summary="A coral monitoring toolkit")
     UserFactory(username="reefer", display_name="Reef Expert", bio="Coral ecologist")
     shown = {
