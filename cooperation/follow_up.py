@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from core.refusals import NotAllowed, Refusal
 
 from . import events
+from .access import can_manage_request
 from .models import (
     TRANSITIONS,
     CooperationOffer,
@@ -17,7 +18,6 @@ from .models import (
     RequestEvent,
     Status,
 )
-from .permissions import can_manage_request
 
 
 def _locked(request: CooperationRequest) -> CooperationRequest:

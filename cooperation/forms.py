@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from community.models import CountryPage, RegionPage, Subject
 
+from .access import countries_for
 from .models import AssistanceType, CooperationOffer, ProviderKind, Scope, Status
-from .permissions import countries_for
 
 
 class DateInput(forms.DateInput):

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from core.refusals import NotAllowed, Refusal
 
 from . import events
+from .access import can_manage_offer, can_offer, can_request_for
 from .models import CooperationOffer, ProviderKind
-from .permissions import can_manage_offer, can_offer, can_request_for
-from .validation import check_assistance_types, check_languages, check_subjects
+from .validators import check_assistance_types, check_languages, check_subjects
 
 
 @dataclass

@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from core.refusals import NotAllowed, Refusal
 
 from . import events
-from .discussion import open_discussion
+from .access import can_manage_request, can_request_for
+from .discussions import open_discussion
 from .models import ACTIVE_STATUSES, CooperationRequest, RequestEvent, Scope
-from .permissions import can_manage_request, can_request_for
-from .validation import (
+from .validators import (
     check_assistance_types,
     check_dates,
     check_languages,

@@ -11,6 +11,11 @@ from django.views.decorators.http import require_POST, require_safe
 from core.refusals import Refusal, refusal_response, show_on_form
 
 from . import follow_up
+from .access import (
+    can_create_request,
+    can_manage_offer,
+    can_manage_request,
+)
 from .forms import (
     CloseForm,
     FilterForm,
@@ -24,11 +29,6 @@ from .listing import offers_list, requests_list
 from .matching import matching_experts, matching_offers, regions_by_path
 from .models import CooperationOffer, CooperationRequest, Status
 from .offering import OfferDraft, create_offer, edit_offer, set_available
-from .permissions import (
-    can_create_request,
-    can_manage_offer,
-    can_manage_request,
-)
 from .requesting import RequestDraft, create_request, edit_request
 
 PER_PAGE = 20

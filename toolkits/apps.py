@@ -19,7 +19,7 @@ class ToolkitsConfig(AppConfig):
         from tagging.vocabulary import register_public_tag_use
 
         from . import events, search_kind, signals, tasks  # noqa: F401
-        from .browsing import (
+        from .listing import (
             country_level_toolkits_context,
             member_toolkits_context,
             toolkits_for_tag,

@@ -116,7 +116,7 @@ class ToolkitLibraryPage(Page):
             assign_toolkit_review(self)
 
     def get_context(self, request, *args, **kwargs):
-        from .browsing import library_context
+        from .listing import library_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(library_context(request, self))
@@ -129,7 +129,7 @@ class ToolkitLibraryPage(Page):
         return super().get_template(request, *args, **kwargs)
 
     def serve(self, request, *args, **kwargs):
-        from .browsing import canonical_library_url
+        from .listing import canonical_library_url
 
         response = super().serve(request, *args, **kwargs)
         # The same address answers a page or a fragment: no cache (the
@@ -394,7 +394,7 @@ class ToolkitPage(Page):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from .browsing import toolkit_context
+        from .listing import toolkit_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(toolkit_context(request, self))

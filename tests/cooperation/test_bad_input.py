@@ -76,7 +76,7 @@ def test_the_write_functions_refuse_what_the_forms_refuse(network, people, subje
 
 
 def test_a_forum_refusal_rolls_the_whole_request_back(network, people, subjects):
-    from cooperation.discussion import cooperation_forum
+    from cooperation.discussions import cooperation_forum
     from cooperation.requesting import create_request
 
     make_request(people.focal_benin, network.benin, [subjects.forest])
