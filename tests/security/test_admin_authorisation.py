@@ -1,8 +1,8 @@
 """Who may do what in the administration: every URL pattern of the Wagtail
 admin (`admin/`) and the Django admin (`django-admin/`) × every role of the
-authorisation matrix (test_authorisation_matrix.py), generated from the URL
-configuration so that a new admin URL that can be neither filled nor is listed
-in SKIPPED fails here by name.
+authorisation matrix (matrix.py), generated from the URL configuration so that
+a new admin URL that can be neither filled nor is listed in SKIPPED fails here
+by name.
 
 Each pattern's converters are filled with objects of the matrix's world (the
 Benin country page for page ids, a real object of the route's model for other
@@ -46,12 +46,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from blog.models import FeedHarvest
 from forum.models import Flag, ModerationLog
 
-from .test_authorisation_matrix import (  # noqa: F401 - fixtures
-    ROLES,
-    outcome,
-    walk,
-    world,
-)
+from .matrix import ROLES, outcome, walk
 
 ADMIN_PREFIXES = ("admin/", "django-admin/")
 SIGN_IN_PAGES = ("/accounts/login/", "/admin/login/", "/django-admin/login/")
@@ -264,7 +259,7 @@ def test_every_admin_url_is_filled_or_skipped_with_a_reason():
 
 
 @pytest.fixture
-def admin_world(world, people):  # noqa: F811
+def admin_world(world, people):
     """The matrix's world, with one object of each kind the admin lists."""
     w = world
     benin = w.benin

@@ -1,13 +1,12 @@
 """CSRF on every POST form, CSP without inline script, websocket origins."""
-# ruff: noqa: F811 - pytest fixtures imported from the matrix module
 
 import re
 
 from asgiref.sync import async_to_sync
 from django.test import Client
 
-from ..notifications.test_websocket import communicator, session_cookie
-from .test_authorisation_matrix import MATRIX, world  # noqa: F401 - fixture
+from ..websocket import communicator, session_cookie
+from .matrix import MATRIX
 
 # Deliberate exemptions: the signed token in the URL is the credential, and
 # mail clients' one-click unsubscribe posts without a session (csrf_exempt).
