@@ -7,8 +7,14 @@ from cooperation.models import CooperationOffer, CooperationRequest, Status
 from core.refusals import Refusal
 from forum.models import Topic
 
-from ..factories import later, make_offer, make_request, make_subject, request_draft
-from .test_life_cycle import request_form
+from ..factories import (
+    later,
+    make_offer,
+    make_request,
+    make_subject,
+    request_draft,
+    request_form,
+)
 
 pytestmark = pytest.mark.django_db
 

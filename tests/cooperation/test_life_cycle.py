@@ -5,26 +5,9 @@ import pytest
 from cooperation.models import CooperationRequest, RequestEvent, Status
 from forum.models import Topic
 
-from ..factories import later, make_offer, make_request, provider
+from ..factories import later, make_offer, make_request, provider, request_form
 
 pytestmark = pytest.mark.django_db
-
-
-def request_form(country, chosen, **fields):
-    data = {
-        "country": country.pk,
-        "title": "Mapping water hyacinth",
-        "problem": "Water hyacinth covers the Ouémé river.",
-        "assistance_types": ["technical", "expertise"],
-        "subjects": [s.pk for s in chosen],
-        "languages": ["fr", "en"],
-        "scope": "national",
-        "deadline": later().isoformat(),
-        "contact_name": "Aïcha Dossou",
-        "contact_email": "aicha@example.org",
-    }
-    data.update(fields)
-    return data
 
 
 def test_a_request_goes_from_open_to_a_public_case_study(

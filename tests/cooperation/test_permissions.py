@@ -5,8 +5,7 @@ import pytest
 
 from cooperation.models import CooperationOffer, CooperationRequest, Status
 
-from ..factories import make_offer, make_request
-from .test_life_cycle import request_form
+from ..factories import make_offer, make_request, request_form
 
 pytestmark = pytest.mark.django_db
 

@@ -3,14 +3,17 @@ pages) and the functions the tests call to set up a scene. Tests import them
 from here (`from ..factories import make_topic`); fixtures that share them
 live in tests/conftest.py.
 
-- users: UserFactory, established, provider, enrol_in_two_factor, PASSWORD
+- users: UserFactory, established, provider, enrol_in_two_factor, PASSWORD,
+  login (a test client signed in)
 - pages: the network of regions and countries (build_network), the Wagtail
   base of a flushed database, translate_page
 - forum: forums, and the one way to write topics and posts (make_topic,
   add_post); the real actions are forum.posting's
-- blog: news posts; toolkits: toolkits with files and links; files: upload
-  contents; cooperation: subjects, requests and offers through the app's
-  actions; content: a bit of everything, for the API and permission tests
+- blog: news posts; toolkits: toolkits with files and links, and members'
+  proposals through the form; files: upload contents; cooperation: subjects,
+  requests and offers through the app's actions, and the request form's data;
+  notifications: notifications of a member; content: a bit of everything, for
+  the API and permission tests
 """
 
 from .blog import BlogPostPageFactory, make_post, news
@@ -25,6 +28,7 @@ from .cooperation import (
     make_request,
     make_subject,
     request_draft,
+    request_form,
     subject_tags,
 )
 from .database import restore_database
@@ -49,10 +53,12 @@ from .forum import (
     PostFactory,
     TopicFactory,
     add_post,
+    make_forest_forum,
     make_forums,
     make_topic,
     topic_url,
 )
+from .notifications import make_notifications
 from .pages import (
     CountryPageFactory,
     HomePageFactory,
@@ -64,13 +70,24 @@ from .pages import (
     translate_page,
 )
 from .toolkits import (
+    PROPOSE_URL,
     ToolkitLibraryPageFactory,
     ToolkitPageFactory,
+    approve_url,
     make_toolkit,
+    proposal_form,
+    propose,
     toolkit_file,
     toolkit_link,
 )
-from .users import PASSWORD, UserFactory, enrol_in_two_factor, established, provider
+from .users import (
+    PASSWORD,
+    UserFactory,
+    enrol_in_two_factor,
+    established,
+    login,
+    provider,
+)
 
 __all__ = [
     "ALLOWED_FILES",
@@ -81,6 +98,7 @@ __all__ = [
     "PASSWORD",
     "PDF",
     "PNG",
+    "PROPOSE_URL",
     "REFUSED_FILES",
     "SVG",
     "WEBP",
@@ -100,6 +118,7 @@ __all__ = [
     "UserFactory",
     "add_north",
     "add_post",
+    "approve_url",
     "build_network",
     "cooperation",
     "cooperation_subjects",
@@ -107,8 +126,11 @@ __all__ = [
     "ensure_wagtail_base",
     "established",
     "later",
+    "login",
     "make_content",
+    "make_forest_forum",
     "make_forums",
+    "make_notifications",
     "make_offer",
     "make_post",
     "make_request",
@@ -118,8 +140,11 @@ __all__ = [
     "news",
     "odf",
     "ooxml",
+    "proposal_form",
+    "propose",
     "provider",
     "request_draft",
+    "request_form",
     "restore_database",
     "subject_tags",
     "toolkit_file",

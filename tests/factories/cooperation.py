@@ -94,6 +94,26 @@ def request_draft(country, subjects, **fields) -> RequestDraft:
     return RequestDraft(**values)
 
 
+def request_form(country, chosen, **fields) -> dict:
+    """The POST data of the request form (/cooperation/requests/new/): a valid
+    request from `country` on the subjects `chosen`; `fields` replace or add
+    fields (`subjects` among them)."""
+    data = {
+        "country": country.pk,
+        "title": "Mapping water hyacinth",
+        "problem": "Water hyacinth covers the Ouémé river.",
+        "assistance_types": ["technical", "expertise"],
+        "subjects": [s.pk for s in chosen],
+        "languages": ["fr", "en"],
+        "scope": "national",
+        "deadline": later().isoformat(),
+        "contact_name": "Aïcha Dossou",
+        "contact_email": "aicha@example.org",
+    }
+    data.update(fields)
+    return data
+
+
 def make_request(user, country, subjects, **fields):
     return create_request(user, request_draft(country, subjects, **fields))
 

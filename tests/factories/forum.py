@@ -18,7 +18,7 @@ from django.utils.text import slugify
 from forum.cooking import cook
 from forum.models import Forum, ForumIndexPage, Post, Topic
 
-from .pages import PageFactory
+from .pages import PageFactory, build_network
 from .users import UserFactory
 
 
@@ -62,6 +62,14 @@ class PostFactory(factory.django.DjangoModelFactory):
     number = factory.LazyAttribute(lambda post: post.topic.posts.count() + 1)
     raw = factory.Sequence(lambda n: f"Reply {n}")
     html = factory.LazyAttribute(lambda post: cook(post.raw)[0])
+
+
+def make_forest_forum() -> Forum:
+    """A network with the forum index and one public forum, "Forest", for tests
+    that build their own scene (transactional ones, without `network`)."""
+    network = build_network()
+    ForumIndexPageFactory(parent=network.home)
+    return ForumFactory(name="Forest", slug="forest")
 
 
 def make_forums(network) -> SimpleNamespace:

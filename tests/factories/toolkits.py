@@ -1,8 +1,12 @@
-"""The toolkit library, toolkits with their files and links, and the CBD
-subjects they are tagged with."""
+"""The toolkit library, toolkits with their files and links, the CBD
+subjects they are tagged with, and members' proposals of toolkits through
+the proposal form."""
 
 import factory
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.models import WorkflowState
 
 from toolkits.models import (
     ToolkitLanguage,
@@ -92,3 +96,46 @@ def make_toolkit(
     if live and revision:
         page.save_revision().publish()
     return page
+
+
+PROPOSE_URL = "/toolkits/propose/"
+
+
+def proposal_form(library, **overrides) -> dict:
+    """The POST data of the proposal form: a valid toolkit for `library`, with
+    a PDF and a link; an override of None leaves that field out."""
+    data = {
+        "library": library.pk,
+        "title": "Guide du site national",
+        "summary": "Comment ouvrir un site national du CHM.",
+        "description": "Premier paragraphe.\n\n<script>alert(1)</script>",
+        "file": SimpleUploadedFile("guide national.pdf", PDF, "application/pdf"),
+        "file_language": "fr",
+        "link_url": "https://example.org/webinar",
+        "free_tags": "bioland, web",
+        "min_level": "2",
+        "max_level": "3",
+        "audience": "editors",
+        "languages": ["fr", "en"],
+        "publisher": "CHM du Bénin",
+        "licence": "cc-by-4.0",
+        "publication_date": "2026-03-01",
+        "version": "1.2",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def propose(client, library, **overrides):
+    """Post a proposal as `client`'s member; the response of the form."""
+    return client.post(PROPOSE_URL, proposal_form(library, **overrides))
+
+
+def approve_url(page, action: str = "approve") -> str:
+    """The URL a reviewer posts to for `action` on the proposal `page`'s
+    current review task."""
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    return reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[page.pk, action, state.current_task_state.pk],
+    )

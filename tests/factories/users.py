@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import factory
 from allauth.account.models import EmailAddress
+from django.test import Client
 from django.utils import timezone
 
 from community.models import User
@@ -58,3 +59,10 @@ def established(**kwargs):
 def provider(country=None, **fields):
     """A member who offers help, from `country`."""
     return UserFactory(country=country, **fields)
+
+
+def login(user) -> Client:
+    """A test client signed in as `user`."""
+    client = Client()
+    client.force_login(user)
+    return client

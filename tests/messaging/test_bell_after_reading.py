@@ -13,7 +13,7 @@ from messaging.sending import mark_conversation_read, send_message
 from notifications.models import Notification
 
 from ..factories import established
-from ..notifications.test_websocket import communicator, receive, session_cookie
+from ..websocket import communicator, receive, session_cookie
 
 
 def bell_count(client) -> int:

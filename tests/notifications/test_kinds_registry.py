@@ -16,6 +16,7 @@ from notifications.forms import SettingsForm
 from notifications.models import Notification, NotificationSettings
 
 from ..factories import UserFactory
+from ..websocket import communicator, receive, session_cookie
 
 
 @pytest.fixture
@@ -136,8 +137,6 @@ def room_group():
 
 @pytest.mark.django_db(transaction=True)
 def test_a_registered_live_group_is_joined_and_pushed_to(room_group):
-    from .test_websocket import communicator, receive, session_cookie
-
     session = session_cookie(UserFactory())
 
     async def scenario():

@@ -13,10 +13,10 @@ from forum import posting
 from notifications.models import Notification
 from notifications.subscriptions import set_watch_level
 
-from ..factories import established, make_topic
+from ..factories import established, make_forest_forum, make_topic
 from ..factories import topic_url as url
 from ..live import asgi_server, needs_postgres, needs_redis, session_id
-from .test_websocket import communicator, session_cookie, setup_forum
+from ..websocket import communicator, session_cookie
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -40,7 +40,7 @@ def post_reply(base: str, session: str, topic, text: str) -> int:
 @needs_postgres
 @needs_redis
 def test_a_reply_posted_on_one_server_reaches_a_member_connected_to_another():
-    forum = setup_forum()
+    forum = make_forest_forum()
     author, watcher, replier = established(), established(), established()
     topic = make_topic(forum, author)
     set_watch_level(watcher, topic, "watching")
@@ -89,7 +89,7 @@ def test_live_servers_refuse_anonymous_and_foreign_origin_sockets():
 
 
 def test_nothing_is_lost_while_the_channel_layer_is_down(settings):
-    forum = setup_forum()
+    forum = make_forest_forum()
     author, watcher = established(), established()
     topic = make_topic(forum, author)
     set_watch_level(watcher, topic, "watching")

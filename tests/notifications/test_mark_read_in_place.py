@@ -5,15 +5,14 @@ import json
 
 from notifications.models import Notification
 
-from ..factories import established
-from .test_pages import notify
+from ..factories import established, make_notifications
 
 HTMX = {"HX-Request": "true"}
 
 
 def test_one_notification_is_marked_read_in_place(client, network):
     member = established()
-    first, _second = notify(member, 2)
+    first, _second = make_notifications(member, 2)
     client.force_login(member)
     html = client.get("/notifications/").content.decode()
     assert f'hx-post="/notifications/{first.pk}/read/"' in html
@@ -35,7 +34,7 @@ def test_one_notification_without_javascript_goes_back_to_the_list_page(
     client, network
 ):
     member = established()
-    (item,) = notify(member)
+    (item,) = make_notifications(member)
     client.force_login(member)
     response = client.post(
         f"/notifications/{item.pk}/read/", {"next": "/notifications/?page=2"}
@@ -55,7 +54,7 @@ def test_one_notification_without_javascript_goes_back_to_the_list_page(
 
 def test_nobody_marks_someone_elses_notification(client, network):
     owner, member = established(), established()
-    (item,) = notify(owner)
+    (item,) = make_notifications(owner)
     client.force_login(member)
     for headers in ({}, HTMX):
         response = client.post(f"/notifications/{item.pk}/read/", headers=headers)
@@ -66,7 +65,7 @@ def test_nobody_marks_someone_elses_notification(client, network):
 
 def test_visitors_are_sent_to_sign_in_and_get_needs_a_post(client, network):
     member = established()
-    (item,) = notify(member)
+    (item,) = make_notifications(member)
     response = client.post(f"/notifications/{item.pk}/read/", headers=HTMX)
     assert "/accounts/login/" in response["HX-Redirect"]
     response = client.post("/notifications/read-all/")
@@ -79,7 +78,7 @@ def test_visitors_are_sent_to_sign_in_and_get_needs_a_post(client, network):
 
 def test_mark_all_read_in_place_says_so_in_the_status_region(client, network):
     member = established()
-    notify(member, 3)
+    make_notifications(member, 3)
     client.force_login(member)
     html = client.get("/notifications/").content.decode()
     # From the list and from the bell's panel.
@@ -99,7 +98,7 @@ def test_mark_all_read_in_place_says_so_in_the_status_region(client, network):
 
 def test_the_notification_list_offers_show_more(client, network):
     member = established()
-    notify(member, 31)
+    make_notifications(member, 31)
     client.force_login(member)
     html = client.get("/notifications/").content.decode()
     assert 'hx-select="#notification-list &gt; *"' in html

@@ -9,26 +9,12 @@ from django.utils import timezone
 from notifications.emails import unsubscribe_token
 from notifications.models import Notification, NotificationSettings, Subscription
 
-from ..factories import established
-
-
-def notify(user, n: int = 1, **fields):
-    return [
-        Notification.objects.create(
-            recipient=user,
-            kind="reply",
-            title=f"Reply {i}",
-            url="/forums/",
-            event_key=f"k{i}",
-            **fields,
-        )
-        for i in range(n)
-    ]
+from ..factories import established, make_notifications
 
 
 def test_the_bell_shows_the_unread_count(client, network):
     member = established()
-    notify(member, 3)
+    make_notifications(member, 3)
     client.force_login(member)
     html = client.get("/").content.decode()
     assert 'id="bell-count"' in html and ">3</span>" in html
@@ -42,9 +28,9 @@ def test_visitors_have_no_bell_and_no_socket_script(client, network):
 
 def test_list_open_and_mark_all_read(client, network):
     member = established()
-    first, second = notify(member, 2)
+    first, second = make_notifications(member, 2)
     other = established()
-    notify(other, 1)
+    make_notifications(other, 1)
     client.force_login(member)
     html = client.get("/notifications/").content.decode()
     assert "Reply 0" in html and "Reply 1" in html
@@ -152,7 +138,7 @@ def test_settings_page_saves_frequency_and_channels(client, network):
 def test_daily_digest_sends_unread_items_once(network):
     member = established(email="digest@example.org")
     NotificationSettings.objects.create(user=member, email_frequency="daily")
-    notify(member, 2)
+    make_notifications(member, 2)
     mail.outbox.clear()
     call_command("send_digests", verbosity=0)
     assert len(mail.outbox) == 1
@@ -178,8 +164,8 @@ def test_weekly_members_wait_a_week_and_none_get_nothing(network):
     )
     never = established()
     NotificationSettings.objects.create(user=never, email_frequency="none")
-    notify(weekly)
-    notify(never)
+    make_notifications(weekly)
+    make_notifications(never)
     mail.outbox.clear()
     call_command("send_digests", verbosity=0)
     assert mail.outbox == []

@@ -6,46 +6,15 @@ import json
 import pytest
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
-from channels.testing import WebsocketCommunicator
-from django.test import Client
 
-from chm.asgi import application
 from forum import posting
 from notifications.models import Notification
 from notifications.subscriptions import set_watch_level
 
-from ..factories import build_network, established, make_topic
+from ..factories import established, make_forest_forum, make_topic
+from ..websocket import communicator, receive, session_cookie
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def session_cookie(user) -> str:
-    client = Client()
-    client.force_login(user)
-    return client.cookies["sessionid"].value
-
-
-def communicator(session=None, origin="http://testserver"):
-    """A websocket client; `session` is a session id made before entering the
-    event loop (logging in is synchronous database work)."""
-    headers = [(b"host", b"testserver")]
-    if origin:
-        headers.append((b"origin", origin.encode()))
-    if session is not None:
-        headers.append((b"cookie", f"sessionid={session}".encode()))
-    return WebsocketCommunicator(application, "/ws/notifications/", headers=headers)
-
-
-def setup_forum():
-    from forum.models import Forum, ForumIndexPage
-
-    network = build_network()
-    network.home.add_child(instance=ForumIndexPage(title="Forums", slug="forums"))
-    return Forum.objects.create(name="Forest", slug="forest")
-
-
-async def receive(ws, timeout=3):
-    return json.loads(await ws.receive_from(timeout=timeout))
 
 
 def test_anonymous_connections_are_refused():
@@ -69,7 +38,7 @@ def test_foreign_origins_are_refused():
 
 
 def test_a_reply_is_pushed_live_and_replayed_after_reconnect():
-    forum = setup_forum()
+    forum = make_forest_forum()
     author, watcher, replier = established(), established(), established()
     topic = make_topic(forum, author)
     set_watch_level(watcher, topic, "watching")
@@ -123,7 +92,7 @@ def test_a_reply_is_pushed_live_and_replayed_after_reconnect():
 def test_topics_of_forums_you_cannot_read_are_not_pushed(settings):
     from forum.models import Forum
 
-    forum = setup_forum()
+    forum = make_forest_forum()
     hidden = Forum.objects.create(name="Focal", slug="focal", visibility="focal-points")
     topic = make_topic(hidden, established())
     session = session_cookie(established())

@@ -14,7 +14,7 @@ from forum.moderation import suspend_member
 from notifications.delivery import user_group
 
 from ..factories import enrol_in_two_factor, established
-from .test_websocket import communicator, receive, session_cookie
+from ..websocket import communicator, receive, session_cookie
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -15,8 +15,7 @@ from wagtail.models import Collection
 
 from toolkits.models import ToolkitPage, ToolkitResource
 
-from ..factories import PDF, PNG, make_toolkit
-from .test_proposals import login, propose
+from ..factories import PDF, PNG, login, make_toolkit, propose
 
 
 @pytest.fixture

@@ -11,8 +11,7 @@ from forum.forms import TopicForm
 from toolkits.models import ToolkitPage, ToolkitTag
 from toolkits.proposals import ToolkitProposal, propose_toolkit
 
-from ..factories import make_toolkit
-from .test_proposals import approve_url, login, propose
+from ..factories import approve_url, login, make_toolkit, propose
 
 SPAM = "Buy cheap pills"
 

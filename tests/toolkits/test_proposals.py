@@ -2,7 +2,6 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.urls import reverse
 from taggit.models import Tag
 from wagtail.models import GroupApprovalTask, WorkflowState
 
@@ -10,9 +9,16 @@ from community.national_spaces import COMMUNITY_MODERATORS_GROUP as COMMUNITY_MO
 from toolkits.models import ToolkitPage, ToolkitResource
 from toolkits.workflows import PAGE_MODERATORS_GROUP, REVIEW_NAME
 
-from ..factories import HTML, PDF, SVG
-
-PROPOSE = "/toolkits/propose/"
+from ..factories import (
+    HTML,
+    PDF,
+    PROPOSE_URL,
+    SVG,
+    approve_url,
+    login,
+    proposal_form,
+    propose,
+)
 
 
 @pytest.fixture
@@ -21,52 +27,11 @@ def reviewers(people):
     return people
 
 
-def form_data(library, **overrides) -> dict:
-    data = {
-        "library": library.pk,
-        "title": "Guide du site national",
-        "summary": "Comment ouvrir un site national du CHM.",
-        "description": "Premier paragraphe.\n\n<script>alert(1)</script>",
-        "file": SimpleUploadedFile("guide national.pdf", PDF, "application/pdf"),
-        "file_language": "fr",
-        "link_url": "https://example.org/webinar",
-        "free_tags": "bioland, web",
-        "min_level": "2",
-        "max_level": "3",
-        "audience": "editors",
-        "languages": ["fr", "en"],
-        "publisher": "CHM du Bénin",
-        "licence": "cc-by-4.0",
-        "publication_date": "2026-03-01",
-        "version": "1.2",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def login(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def propose(client, library, **overrides):
-    return client.post(PROPOSE, form_data(library, **overrides))
-
-
 def stored_files(settings) -> list:
     roots = [settings.MEDIA_ROOT, settings.CHM_PRIVATE_MEDIA_ROOT]
     return [
         p for root in roots if root.exists() for p in root.rglob("*") if p.is_file()
     ]
-
-
-def approve_url(page, action: str = "approve") -> str:
-    state = WorkflowState.objects.get(object_id=str(page.pk))
-    return reverse(
-        "wagtailadmin_pages:workflow_action",
-        args=[page.pk, action, state.current_task_state.pk],
-    )
 
 
 def test_a_new_library_gets_the_toolkit_review_workflow(library):
@@ -81,7 +46,7 @@ def test_a_new_library_gets_the_toolkit_review_workflow(library):
 
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_anonymous_visitors_are_sent_to_sign_in(client, library, method):
-    response = getattr(client, method)(PROPOSE)
+    response = getattr(client, method)(PROPOSE_URL)
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/?next=/toolkits/propose/")
     assert not ToolkitPage.objects.exists()
@@ -93,7 +58,7 @@ def test_a_member_proposes_a_toolkit_that_waits_for_review(
 ):
     member = reviewers.member
     client = login(member)
-    form = client.get(f"{PROPOSE}?library={library.pk}")
+    form = client.get(f"{PROPOSE_URL}?library={library.pk}")
     assert form.status_code == 200
     assert 'enctype="multipart/form-data"' in form.content.decode()
     response = propose(client, library, subjects=[subjects["cepa"].pk])
@@ -226,7 +191,7 @@ def test_a_huge_upload_is_stopped_with_a_clear_message(library, reviewers, setti
 def test_the_proposal_form_checks_csrf(library, reviewers):
     client = Client(enforce_csrf_checks=True)
     client.force_login(reviewers.member)
-    assert client.post(PROPOSE, form_data(library)).status_code == 403
+    assert client.post(PROPOSE_URL, proposal_form(library)).status_code == 403
     assert not ToolkitPage.objects.exists()
 
 
