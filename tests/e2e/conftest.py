@@ -3,6 +3,8 @@ import shutil
 
 import pytest
 
+from .browser import open_page
+
 CHROMIUM = os.environ.get("CHM_CHROMIUM", "/usr/bin/chromium")
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the
@@ -37,16 +39,7 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.csp_violations = []
-    page.on(
-        "console",
-        lambda message: (
-            page.csp_violations.append(message.text)
-            if "Content Security Policy" in message.text
-            else None
-        ),
-    )
+    """A page in a fresh context, its CSP violations in `page.csp_violations`."""
+    page = open_page(browser)
     yield page
-    context.close()
+    page.context.close()

@@ -45,21 +45,9 @@ def topic_url(live_server):
 
 
 @pytest.fixture
-def member_page(browser, live_server, topic_url):
-    context = browser.new_context()
-    page = context.new_page()
-    page.csp_violations = []
-    page.on(
-        "console",
-        lambda message: (
-            page.csp_violations.append(message.text)
-            if "Content Security Policy" in message.text
-            else None
-        ),
-    )
+def member_page(page, live_server, topic_url):
     sign_in(page, live_server, "helper@example.org")
-    yield page
-    context.close()
+    return page
 
 
 def test_reply_appends_in_place_and_the_composer_clears(member_page, topic_url):

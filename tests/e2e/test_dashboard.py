@@ -9,6 +9,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from ..factories import ensure_wagtail_base
+from .browser import open_page
 
 
 def map_tab(page, name: str):
@@ -32,20 +33,10 @@ def parties():
     cache.clear()
 
 
-def open_page(browser, url: str, viewport=DESKTOP, javascript: bool = True):
-    context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
-    page = context.new_page()
-    page.csp_violations = []
-    page.on(
-        "console",
-        lambda m: (
-            page.csp_violations.append(m.text)
-            if "Content Security Policy" in m.text
-            else None
-        ),
-    )
+def visit(browser, url: str, viewport=DESKTOP, javascript: bool = True):
+    page = open_page(browser, viewport=viewport, java_script_enabled=javascript)
     page.goto(url)
-    return context, page
+    return page.context, page
 
 
 def size(page) -> dict:
@@ -65,7 +56,7 @@ def test_the_dashboard_is_three_screens_at_most_and_never_scrolls_sideways(
             ("phone", PHONE),
             ("small phone", {"width": 320, "height": 640}),
         ):
-            context, page = open_page(
+            context, page = visit(
                 browser, f"{live_server.url}{language}/network/", viewport
             )
             measured[(language or "/en", name)] = dims = size(page)
@@ -83,7 +74,7 @@ def test_the_dashboard_is_three_screens_at_most_and_never_scrolls_sideways(
 def test_each_country_on_the_map_is_a_named_link_with_a_visible_focus(
     live_server, browser, parties
 ):
-    context, page = open_page(browser, live_server.url + "/network/")
+    context, page = visit(browser, live_server.url + "/network/")
     shapes = page.locator("svg.world-map a")
     assert shapes.count() == 195  # 196 Parties; the European Union is listed
     kenya = page.get_by_role("link", name=re.compile(r"^Kenya: capacity level \d"))
@@ -101,7 +92,7 @@ def test_each_country_on_the_map_is_a_named_link_with_a_visible_focus(
     page.wait_for_url("**/africa/kenya/")
     context.close()
 
-    context, page = open_page(browser, live_server.url + "/fr/network/")
+    context, page = visit(browser, live_server.url + "/fr/network/")
     assert page.get_by_role("link", name=re.compile(r"^Bénin\s?: ")).count() == 1
     context.close()
 
@@ -109,7 +100,7 @@ def test_each_country_on_the_map_is_a_named_link_with_a_visible_focus(
 def test_switching_the_map_and_sorting_the_table_work_without_javascript(
     live_server, browser, parties
 ):
-    context, page = open_page(browser, live_server.url + "/network/", javascript=False)
+    context, page = visit(browser, live_server.url + "/network/", javascript=False)
     expect(
         page.get_by_role("heading", name="Parties by capacity level")
     ).to_be_visible()
@@ -133,7 +124,7 @@ def test_switching_the_map_and_sorting_the_table_work_without_javascript(
 
 
 def test_with_javascript_the_map_switches_in_place(live_server, browser, parties):
-    context, page = open_page(browser, live_server.url + "/network/")
+    context, page = visit(browser, live_server.url + "/network/")
     page.evaluate("window.notReloaded = true")
     map_tab(page, "Activity").click()
     page.get_by_role("heading", name="Parties by activity").wait_for()
@@ -148,7 +139,7 @@ def test_with_javascript_the_map_switches_in_place(live_server, browser, parties
 def test_with_javascript_the_table_filters_and_sorts_in_place(
     live_server, browser, parties
 ):
-    context, page = open_page(browser, live_server.url + "/network/")
+    context, page = visit(browser, live_server.url + "/network/")
     page.evaluate("window.notReloaded = true")
     page.select_option("#filter-region", "africa")
     page.fill("#filter-q", "ken")

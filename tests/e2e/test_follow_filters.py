@@ -16,6 +16,7 @@ from toolkits.models import ToolkitLibraryPage
 
 from ..factories import UserFactory, build_network, make_toolkit
 from ..live import session_id
+from .browser import open_page
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -26,23 +27,15 @@ MARK = "window.__stayed = true"
 STAYED = "window.__stayed === true"
 
 
-def open_page(browser, live_server, user=None, **options):
-    context = browser.new_context(**options)
+def open_page_as(browser, live_server, user=None, **options):
+    """A page signed in as `user` (anonymous without one)."""
+    cookies = []
     if user is not None:
-        context.add_cookies(
-            [{"name": "sessionid", "value": session_id(user), "url": live_server.url}]
+        cookies.append(
+            {"name": "sessionid", "value": session_id(user), "url": live_server.url}
         )
-    page = context.new_page()
-    page.csp_violations = []
-    page.on(
-        "console",
-        lambda message: (
-            page.csp_violations.append(message.text)
-            if "Content Security Policy" in message.text
-            else None
-        ),
-    )
-    return context, page
+    page = open_page(browser, cookies, **options)
+    return page.context, page
 
 
 @pytest.fixture
@@ -67,7 +60,7 @@ def level(member, forum):
 def test_follow_toggles_and_changes_level_without_a_navigation(
     browser, live_server, forum, member
 ):
-    context, page = open_page(browser, live_server, member, viewport=PHONE)
+    context, page = open_page_as(browser, live_server, member, viewport=PHONE)
     page.goto(live_server.url + "/forums/forest/")
     page.evaluate(MARK)
     toggle = page.get_by_role("button", name="Follow", exact=True)
@@ -103,7 +96,7 @@ def test_follow_toggles_and_changes_level_without_a_navigation(
 
 
 def test_follow_works_the_same_without_javascript(browser, live_server, forum, member):
-    context, page = open_page(
+    context, page = open_page_as(
         browser, live_server, member, viewport=PHONE, java_script_enabled=False
     )
     page.goto(live_server.url + "/forums/forest/")
@@ -147,7 +140,7 @@ def library():
 def test_on_a_phone_the_library_shows_a_toolkit_before_the_filters(
     browser, live_server, library
 ):
-    context, page = open_page(browser, live_server, viewport=PHONE)
+    context, page = open_page_as(browser, live_server, viewport=PHONE)
     page.goto(live_server.url + "/toolkits/")
     first_toolkit = page.locator(".toolkit-card").first
     expect(first_toolkit).to_be_visible()
@@ -168,7 +161,7 @@ def test_on_a_phone_the_library_shows_a_toolkit_before_the_filters(
 def test_a_filter_updates_the_results_and_the_address_in_place(
     browser, live_server, library, viewport
 ):
-    context, page = open_page(browser, live_server, viewport=viewport)
+    context, page = open_page_as(browser, live_server, viewport=viewport)
     page.goto(live_server.url + "/toolkits/")
     assert page.locator("#results-heading").inner_text() == "5 toolkits"
     page.evaluate(MARK)
@@ -199,7 +192,7 @@ def test_a_filter_updates_the_results_and_the_address_in_place(
 def test_the_filters_are_a_plain_get_form_without_javascript(
     browser, live_server, library
 ):
-    context, page = open_page(
+    context, page = open_page_as(
         browser, live_server, viewport=PHONE, java_script_enabled=False
     )
     page.goto(live_server.url + "/toolkits/")

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ..factories import build_network, make_post
+from .browser import open_page
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -27,19 +28,9 @@ def network():
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.csp_violations = []
-    page.on(
-        "console",
-        lambda message: (
-            page.csp_violations.append(message.text)
-            if "Content Security Policy" in message.text
-            else None
-        ),
-    )
+    page = open_page(browser, viewport=PHONE)
     yield page
-    context.close()
+    page.context.close()
 
 
 def scrolls_sideways(page) -> bool:
