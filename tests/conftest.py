@@ -17,6 +17,7 @@ from .factories import (
     UserFactory,
     build_network,
     enrol_in_two_factor,
+    ensure_wagtail_base,
     established,
     make_content,
     make_forums,
@@ -113,6 +114,21 @@ def django_db_keepdb(request) -> bool:
     if os.environ.get(CLONED) and hasattr(request.config, "workerinput"):
         return True
     return request.config.getvalue("reuse_db")
+
+
+@pytest.fixture(autouse=True)
+def _wagtail_base(request):
+    """What Wagtail's migrations create (the locale, the root page and
+    collection, a default site) is there at the start of every database test,
+    even when a transactional test that ran before it on the same worker
+    flushed the tables (pytest-xdist's groups decide that order)."""
+    wants_db = request.node.get_closest_marker("django_db") or {
+        "db",
+        "transactional_db",
+    } & set(request.fixturenames)
+    if wants_db:
+        request.getfixturevalue("_django_db_helper")
+        ensure_wagtail_base()
 
 
 @pytest.fixture(autouse=True)
