@@ -2,13 +2,17 @@
 of the demo data, on a desktop and on a phone, with and without JavaScript."""
 
 import re
+import tempfile
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
+from django.test import override_settings
 from playwright.sync_api import expect
 
-from ..factories import ensure_wagtail_base
+from ..factories import ensure_wagtail_base, restore_database
+from ..live import asgi_server, needs_postgres
 from .browser import open_page
 
 
@@ -17,20 +21,47 @@ def map_tab(page, name: str):
     return tabs.get_by_role("link", name=name, exact=True)
 
 
+# The django_db mark makes pytest-django set up the test database; each test's
+# own transaction is empty. The group keeps the module on one worker, which
+# seeds the demo network once for it.
 pytestmark = [
     pytest.mark.e2e,
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db,
+    needs_postgres,
+    pytest.mark.xdist_group("dashboard"),
 ]
 
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
-@pytest.fixture
-def parties():
-    ensure_wagtail_base()  # the previous test's flush took the root page
-    call_command("seed_demo", verbosity=0)
-    cache.clear()
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    """The demo network's 196 Parties, seeded once for the module and read by
+    a server of its own; the database is put back as it was afterwards, for
+    the tests that follow (as the page matrix does)."""
+    with tempfile.TemporaryDirectory() as media:
+        roots = {
+            "CHM_MEDIA_ROOT": f"{media}/public",
+            "CHM_PRIVATE_MEDIA_ROOT": f"{media}/private",
+        }
+        with (
+            django_db_blocker.unblock(),
+            override_settings(
+                MEDIA_ROOT=roots["CHM_MEDIA_ROOT"],
+                CHM_PRIVATE_MEDIA_ROOT=roots["CHM_PRIVATE_MEDIA_ROOT"],
+            ),
+        ):
+            before = connection.creation.serialize_db_to_string()
+            ensure_wagtail_base()
+            call_command("seed_demo", verbosity=0)
+            cache.clear()
+        try:
+            with asgi_server(roots) as base:
+                yield base
+        finally:
+            with django_db_blocker.unblock():
+                restore_database(before)
 
 
 def visit(browser, url: str, viewport=DESKTOP, javascript: bool = True):
@@ -47,7 +78,7 @@ def size(page) -> dict:
 
 
 def test_the_dashboard_is_three_screens_at_most_and_never_scrolls_sideways(
-    live_server, browser, parties
+    site, browser
 ):
     measured = {}
     for language in ("", "/ar"):
@@ -56,9 +87,7 @@ def test_the_dashboard_is_three_screens_at_most_and_never_scrolls_sideways(
             ("phone", PHONE),
             ("small phone", {"width": 320, "height": 640}),
         ):
-            context, page = visit(
-                browser, f"{live_server.url}{language}/network/", viewport
-            )
+            context, page = visit(browser, f"{site}{language}/network/", viewport)
             measured[(language or "/en", name)] = dims = size(page)
             assert dims["width"] <= viewport["width"], (language, name, dims)
             if name == "desktop":
@@ -71,10 +100,8 @@ def test_the_dashboard_is_three_screens_at_most_and_never_scrolls_sideways(
     print("dashboard document sizes:", measured)
 
 
-def test_each_country_on_the_map_is_a_named_link_with_a_visible_focus(
-    live_server, browser, parties
-):
-    context, page = visit(browser, live_server.url + "/network/")
+def test_each_country_on_the_map_is_a_named_link_with_a_visible_focus(site, browser):
+    context, page = visit(browser, site + "/network/")
     shapes = page.locator("svg.world-map a")
     assert shapes.count() == 195  # 196 Parties; the European Union is listed
     kenya = page.get_by_role("link", name=re.compile(r"^Kenya: capacity level \d"))
@@ -92,15 +119,13 @@ def test_each_country_on_the_map_is_a_named_link_with_a_visible_focus(
     page.wait_for_url("**/africa/kenya/")
     context.close()
 
-    context, page = visit(browser, live_server.url + "/fr/network/")
+    context, page = visit(browser, site + "/fr/network/")
     assert page.get_by_role("link", name=re.compile(r"^Bénin\s?: ")).count() == 1
     context.close()
 
 
-def test_switching_the_map_and_sorting_the_table_work_without_javascript(
-    live_server, browser, parties
-):
-    context, page = visit(browser, live_server.url + "/network/", javascript=False)
+def test_switching_the_map_and_sorting_the_table_work_without_javascript(site, browser):
+    context, page = visit(browser, site + "/network/", javascript=False)
     expect(
         page.get_by_role("heading", name="Parties by capacity level")
     ).to_be_visible()
@@ -123,8 +148,8 @@ def test_switching_the_map_and_sorting_the_table_work_without_javascript(
     context.close()
 
 
-def test_with_javascript_the_map_switches_in_place(live_server, browser, parties):
-    context, page = visit(browser, live_server.url + "/network/")
+def test_with_javascript_the_map_switches_in_place(site, browser):
+    context, page = visit(browser, site + "/network/")
     page.evaluate("window.notReloaded = true")
     map_tab(page, "Activity").click()
     page.get_by_role("heading", name="Parties by activity").wait_for()
@@ -136,10 +161,8 @@ def test_with_javascript_the_map_switches_in_place(live_server, browser, parties
     context.close()
 
 
-def test_with_javascript_the_table_filters_and_sorts_in_place(
-    live_server, browser, parties
-):
-    context, page = visit(browser, live_server.url + "/network/")
+def test_with_javascript_the_table_filters_and_sorts_in_place(site, browser):
+    context, page = visit(browser, site + "/network/")
     page.evaluate("window.notReloaded = true")
     page.select_option("#filter-region", "africa")
     page.fill("#filter-q", "ken")

@@ -144,7 +144,7 @@ def test_unknown_choice_values_are_ignored_not_applied(client, shelf):
     assert "No toolkit matches these filters" in contradictory.content.decode()
 
 
-def test_library_query_count_does_not_grow_from_10_to_500_toolkits(
+def test_library_query_count_does_not_grow_from_10_to_150_toolkits(
     client, library, subjects, django_assert_max_num_queries
 ):
     tags = list(subjects.values())
@@ -165,7 +165,7 @@ def test_library_query_count_does_not_grow_from_10_to_500_toolkits(
     add(0, 10)
     client.get("/toolkits/")  # warm the caches (content types, site roots)
     few = [count(path) for path in paths]
-    add(10, 500)
+    add(10, 150)  # several pages' worth: a query per toolkit would show
     many = [count(path) for path in paths]
     assert many == few
     with django_assert_max_num_queries(25):
