@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "cooperation",
     "notifications",
     "messaging",
+    "events",
+    "national",
     "tagging",
     "search",
     "translations",
