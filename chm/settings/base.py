@@ -34,6 +34,12 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_BASE_URL = os.environ.get("CHM_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # The site's name: page titles, the admin, emails, authenticator apps.
 CHM_SITE_NAME = "CHM Commons"
+# National CHM websites: each country's space is also served at
+# <iso>.<CHM_NATIONAL_DOMAIN> (bj.localhost:8000 under `make run`, which
+# browsers resolve to loopback with no DNS set-up).
+CHM_NATIONAL_DOMAIN = (
+    os.environ.get("CHM_NATIONAL_DOMAIN", "localhost").strip(".").lower()
+)
 # The brand's green (static/favicon.svg, --accent in site.css): browsers
 # colour their toolbar with it, and the web app manifest names it.
 CHM_THEME_COLOR = "#1f6b4a"
@@ -61,6 +67,8 @@ INSTALLED_APPS = [
     "cooperation",
     "notifications",
     "messaging",
+    "events",
+    "national",
     "tagging",
     "search",
     "translations",

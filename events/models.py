@@ -1,0 +1,2 @@
+"""Events: workshops, trainings, webinars and meetings on national, regional
+and network calendars."""

@@ -1,0 +1,1 @@
+"""National CHM websites: a country's space served as a site of its own."""
