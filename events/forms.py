@@ -119,6 +119,14 @@ class CalendarFilterForm(forms.Form):
     def filters(self) -> dict:
         """The valid filters, ignoring any field that did not validate."""
         self.is_valid()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {
+                        "aria-invalid": "true",
+                        "aria-describedby": f"id_{name}-error",
+                    }
+                )
         cleaned = getattr(self, "cleaned_data", {})
         return {
             name: cleaned[name]
