@@ -1,6 +1,8 @@
 """What the pages that list events (a country's, a region's) put in their
 context, in a constant number of queries."""
 
+from django.urls import reverse
+
 from core.translation_source import source_page
 
 from .calendar import feed_urls
@@ -35,4 +37,16 @@ def region_events_context(request, region) -> dict:
         .for_listing()[:SECTION_EVENTS],
         "events_calendar": _calendar_under(region),
         "events_feeds": feed_urls(source),
+    }
+
+
+def events_for_tag(request, tag) -> dict:
+    """A tag's page: the next events with the tag, and its feeds."""
+    return {
+        "events": EventPage.objects.published()
+        .with_tag(tag)
+        .upcoming()
+        .for_listing()[: SECTION_EVENTS * 2],
+        "rss": reverse("events_feeds:tag_rss", args=[tag.slug]),
+        "atom": reverse("events_feeds:tag_atom", args=[tag.slug]),
     }

@@ -283,3 +283,16 @@ def test_a_signed_in_member_sees_the_calendar(scene):
 
     html = _text(login(UserFactory()).get("/events/"))
     assert scene["benin"].title in html
+
+
+def test_a_tag_page_lists_upcoming_events_with_the_tag(calendars):
+    from taggit.models import Tag
+
+    only_events = Tag.objects.create(name="Seagrass", slug="seagrass")
+    hidden = Tag.objects.create(name="Secret tag", slug="secret-tag")
+    make_event(calendars.kenya, "Seagrass survey", tags=[only_events])
+    make_event(calendars.kenya, "Draft survey", tags=[hidden], live=False)
+    html = _text(Client().get("/tags/seagrass/"))
+    assert "Seagrass survey" in html
+    assert 'href="/feeds/events/tags/seagrass.rss"' in html
+    assert Client().get("/tags/secret-tag/").status_code == 404

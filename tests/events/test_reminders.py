@@ -71,6 +71,10 @@ def test_a_rescheduled_event_reminds_again(calendars):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="concurrent transactions need PostgreSQL (set DATABASE_URL)",
+)
 def test_concurrent_runs_remind_each_member_once(calendars):
     event = make_event(calendars.benin, "Atelier", days=0.5)
     members = [UserFactory() for _ in range(5)]
