@@ -12,7 +12,7 @@ SECTION_EVENTS = 4
 
 
 def _calendar_under(page):
-    return EventsIndexPage.objects.child_of(page).live().public().first()
+    return EventsIndexPage.objects.child_of(page).live().first()
 
 
 def country_events_context(request, country) -> dict:
