@@ -45,6 +45,7 @@ urlpatterns = [
     path("feeds/", include("toolkits.feed_urls")),
     path("feeds/", include("forum.feed_urls")),
     path("feeds/", include("cooperation.feed_urls")),
+    path("feeds/", include("events.feed_urls")),
     path("", include("interop.urls")),
     *interop_urls.wagtail_api_urls,
 ]

@@ -218,7 +218,7 @@ class RegionPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["community.CountryPage"]
+    subpage_types = ["community.CountryPage", "events.EventsIndexPage"]
     api_fields = ["intro"]
 
     class Meta:
@@ -304,7 +304,7 @@ class CountryPage(Page):
         index.FilterField("capacity_level"),
     ]
     parent_page_types = ["community.RegionPage"]
-    subpage_types = ["blog.BlogPostPage", "home.StandardPage"]
+    subpage_types = ["blog.BlogPostPage", "home.StandardPage", "events.EventsIndexPage"]
     api_fields = [
         "iso_code",
         "intro",

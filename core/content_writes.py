@@ -32,6 +32,7 @@ CONTENT_APPS = {
     "blog",
     "community",
     "cooperation",
+    "events",
     "forum",
     "home",
     "tagging",
@@ -42,7 +43,7 @@ CONTENT_APPS = {
     "wagtailimages",
 }
 # Frequent writes that change nothing an anonymous visitor sees.
-IGNORED_MODELS = {"forum.topicreadstate"}
+IGNORED_MODELS = {"forum.topicreadstate", "events.eventreminder"}
 
 
 class ContentQuerySet(models.QuerySet):

@@ -21,6 +21,7 @@ class HomePage(Page):
         "forum.ForumIndexPage",
         "toolkits.ToolkitLibraryPage",
         "home.StandardPage",
+        "events.EventsIndexPage",
     ]
     max_count_per_parent = 1
 

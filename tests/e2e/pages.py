@@ -37,6 +37,8 @@ PAGE_TYPES = (
     "request",
     "offer",
     "case studies",
+    "events",
+    "event",
     "experts",
     "profile",
     "messages",
@@ -99,6 +101,7 @@ def page_paths() -> dict[str, str]:
     each of PAGE_TYPES."""
     from blog.models import BlogPostPage
     from cooperation.models import CooperationOffer, CooperationRequest
+    from events.models import EventPage
     from forum.models import Forum, Topic
     from toolkits.models import ToolkitPage
 
@@ -115,6 +118,8 @@ def page_paths() -> dict[str, str]:
         request = CooperationRequest.objects.order_by("pk").first()
         offer = CooperationOffer.objects.order_by("pk").first()
         tag = topic.tags.order_by("pk").first()
+        event = EventPage.objects.live().filter(country__isnull=False)
+        event = event.upcoming().first()
         return {
             "home": "/",
             "region": news.get_parent().get_parent().url,
@@ -131,6 +136,8 @@ def page_paths() -> dict[str, str]:
             "request": request.get_absolute_url(),
             "offer": offer.get_absolute_url(),
             "case studies": reverse("cooperation:case_studies"),
+            "events": "/events/",
+            "event": event.url,
             "experts": reverse("directory:list"),
             "profile": reverse("community:profile", args=["expert"]),
             "messages": reverse("messaging:inbox"),

@@ -12,7 +12,8 @@ live in tests/conftest.py.
 - blog: news posts; toolkits: toolkits with files and links, and members'
   proposals through the form; files: upload contents; cooperation: subjects,
   requests and offers through the app's actions, and the request form's data;
-  notifications: notifications of a member; content: a bit of everything, for
+  notifications: notifications of a member; events: calendars and events;
+  content: a bit of everything, for
   the API and permission tests
 """
 
@@ -32,6 +33,12 @@ from .cooperation import (
     subject_tags,
 )
 from .database import restore_database
+from .events import (
+    EventPageFactory,
+    EventsIndexPageFactory,
+    calendar_of,
+    make_event,
+)
 from .files import (
     ALLOWED_FILES,
     GIF,
@@ -103,6 +110,8 @@ __all__ = [
     "SVG",
     "WEBP",
     "BlogPostPageFactory",
+    "EventPageFactory",
+    "EventsIndexPageFactory",
     "CountryPageFactory",
     "ForumFactory",
     "ForumIndexPageFactory",
@@ -120,6 +129,7 @@ __all__ = [
     "add_post",
     "approve_url",
     "build_network",
+    "calendar_of",
     "cooperation",
     "cooperation_subjects",
     "enrol_in_two_factor",
@@ -128,6 +138,7 @@ __all__ = [
     "later",
     "login",
     "make_content",
+    "make_event",
     "make_forest_forum",
     "make_forums",
     "make_notifications",

@@ -21,6 +21,7 @@ from community.national_spaces import assign_focal_point, make_moderator
 from community.parties import PARTIES, REGIONS
 from community.subjects import SUBJECTS
 from cooperation.demo import seed_cooperation
+from events.demo import seed_events
 from forum.demo import seed_forums
 from home.models import HomePage
 from toolkits.demo import seed_toolkits
@@ -67,6 +68,7 @@ class Command(BaseCommand):
             seed_forums(home, self.demo_users())
             toolkits = seed_toolkits(home, countries, self.demo_users())
             seed_cooperation(countries, self.demo_users())
+            seed_events(home, countries)
         source = "CHM_DEMO_PASSWORD" if "CHM_DEMO_PASSWORD" in os.environ else "default"
         self.stdout.write(
             self.style.SUCCESS(
