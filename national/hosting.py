@@ -1,12 +1,172 @@
-"""Which national CHM website a request is for.
+"""Which national CHM website a request is for, and the addresses of each.
 
-The hosting middleware sets `request.national_country` to the CountryPage
-whose national website the request's host names (`bj.<CHM_NATIONAL_DOMAIN>`
-or a domain the country claimed and the Secretariat approved), and to None on
-the network's own site. Everything else reads it through this function.
+The hosting middleware (national.middleware) sets `request.national_country`
+to the CountryPage whose national website the request's host names
+(`bj.<CHM_NATIONAL_DOMAIN>` or a domain the country claimed and the
+Secretariat approved), and to None on the network's own site. Everything else
+reads it through `national_country(request)`.
+
+A country's site has two addresses besides its pages on the network
+(/africa/benin/): its national address, `<iso>.<CHM_NATIONAL_DOMAIN>`, always,
+and the domain it claimed once approved. The canonical one is the approved
+domain when there is one (what the country prints on its letters), else the
+national address.
 """
+
+import re
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http.request import split_domain_port, validate_host
+
+APPROVED_DOMAINS_KEY = "national:approved-domains"
+# One DNS label of an ISO 3166-1 alpha-2 code (and EU): bj, ke.
+ISO_LABEL = re.compile(r"^[a-z]{2}$")
 
 
 def national_country(request):
     """The CountryPage served as a site at this request's host, or None."""
     return getattr(request, "national_country", None)
+
+
+def national_domain() -> str:
+    return settings.CHM_NATIONAL_DOMAIN
+
+
+def main_base_url() -> str:
+    """The network's own site, for links and redirects from national hosts."""
+    return settings.SITE_BASE_URL
+
+
+def _scheme_and_port() -> tuple[str, str]:
+    parts = urlsplit(settings.SITE_BASE_URL)
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    port = f":{parts.port}" if parts.port and parts.port != default else ""
+    return parts.scheme or "https", port
+
+
+def national_hostname(iso: str) -> str:
+    return f"{iso.lower()}.{national_domain()}"
+
+
+def national_address(iso: str) -> str:
+    """`http://bj.localhost:8000` under `make run`, `https://bj.chm-cbd.net`."""
+    scheme, port = _scheme_and_port()
+    return f"{scheme}://{national_hostname(iso)}{port}"
+
+
+def approved_domains() -> dict[str, int]:
+    """Hostname: country page id, for every approved claim (cached; cleared
+    by `forget_approved_domains` whenever a claim changes)."""
+    domains = cache.get(APPROVED_DOMAINS_KEY)
+    if domains is None:
+        from .models import DomainClaim
+
+        domains = dict(
+            DomainClaim.objects.approved().values_list("hostname", "country_id")
+        )
+        cache.set(APPROVED_DOMAINS_KEY, domains, 3600)
+    return domains
+
+
+def forget_approved_domains() -> None:
+    cache.delete(APPROVED_DOMAINS_KEY)
+
+
+def approved_domain_of(country) -> str | None:
+    for hostname, country_id in approved_domains().items():
+        if country_id == country.pk:
+            return hostname
+    return None
+
+
+def canonical_address(country) -> str:
+    """The one address search engines are told for a country's site."""
+    domain = approved_domain_of(country)
+    if domain:
+        scheme, _port = _scheme_and_port()
+        return f"{scheme}://{domain}"
+    return national_address(country.iso_code)
+
+
+def national_label(hostname: str) -> str | None:
+    """`bj` for `bj.<national domain>`; None for any other host."""
+    suffix = f".{national_domain()}"
+    if not hostname.endswith(suffix):
+        return None
+    return hostname[: -len(suffix)]
+
+
+def is_main_host(hostname: str) -> bool:
+    """The network's own site: a host named in ALLOWED_HOSTS itself (not
+    through the national wildcard), or the national domain itself."""
+    if hostname == national_domain():
+        return True
+    named = [host for host in settings.ALLOWED_HOSTS if not host.startswith(".")]
+    return validate_host(hostname, named)
+
+
+def is_national_host(hostname: str) -> bool:
+    """A host a national site may be served at, whether or not a country
+    has it yet: a national address or an approved domain. Used to check
+    where the sign-in hand-off may lead."""
+    hostname = hostname.lower().rstrip(".")
+    label = national_label(hostname)
+    return bool(label and ISO_LABEL.match(label)) or hostname in approved_domains()
+
+
+def hostname_of(raw_host: str) -> str:
+    return split_domain_port(raw_host)[0]
+
+
+def _country_of(page):
+    """The CountryPage a page belongs to (itself, or its ancestor), or None."""
+    from community.models import CountryPage
+
+    if isinstance(page, CountryPage):
+        return page
+    if page.depth <= 4:
+        return None
+    return page.get_ancestors().type(CountryPage).specific().last()
+
+
+def canonical_url(request, page, url: str | None) -> str | None:
+    """`url` (a page's canonical address on the host being read) moved to its
+    country's one canonical site: the approved domain, else the national
+    address. Pages outside any country keep theirs."""
+    from wagtail.models import Page
+
+    if not url or not isinstance(page, Page):
+        return url
+    here = national_country(request)
+    country = here or _country_of(page)
+    if country is None:
+        return url
+    parts = urlsplit(url)
+    path = parts.path
+    if here is None:
+        # On the network: /fr/africa/benin/x/ is /fr/x/ on the national site.
+        from core.languages import supported
+
+        prefix = ""
+        first = path.split("/")[1] if path.count("/") > 1 else ""
+        if first and supported(first):
+            prefix = f"/{first}"
+            path = path[len(prefix) :]
+        root = country.localized.url_path
+        home_path = root.split("/", 2)[2] if root.count("/") > 2 else ""
+        own = f"/{home_path}"
+        if not path.startswith(own):
+            return url
+        path = prefix + "/" + path[len(own) :]
+    if here is None:
+        # Claims name the country in the source language.
+        from wagtail.models import Locale
+
+        default = Locale.get_default()
+        if country.locale_id != default.pk:
+            country = country.get_translation_or_none(default) or country
+    base = canonical_address(here or country)
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{base}{path}{query}"

@@ -2,6 +2,7 @@ from django import template
 
 from core.languages import current_language
 from home.seo import describe
+from national.hosting import canonical_url
 from translations.alternates import hreflang, language_links
 
 register = template.Library()
@@ -17,6 +18,8 @@ def seo_head(context, indexable: bool = True) -> dict:
     links = None
     if indexable and request is not None:
         links = language_links(request, context.get("page"))
+        # A country's pages name its national site as their one address.
+        links.canonical = canonical_url(request, context.get("page"), links.canonical)
     return {
         "title": title or context.get("SITE_NAME", ""),
         "description": description,
