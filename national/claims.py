@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from community.national_spaces import is_focal_point
 from community.roles import has_staff_powers
 
-from .hosting import forget_approved_domains, is_main_host, national_domain
+from .hosting import is_main_host, national_domain
 from .models import DomainClaim
 
 LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
@@ -82,6 +82,4 @@ def decide(user, claim: DomainClaim, status: str) -> DomainClaim:
             pk=claim.pk
         ).update(status=DomainClaim.Status.REFUSED, decided_by=user)
     claim.save()
-    transaction.on_commit(forget_approved_domains)
-    forget_approved_domains()
     return claim

@@ -131,42 +131,58 @@ def _country_of(page):
     return page.get_ancestors().type(CountryPage).specific().last()
 
 
-def canonical_url(request, page, url: str | None) -> str | None:
-    """`url` (a page's canonical address on the host being read) moved to its
-    country's one canonical site: the approved domain, else the national
-    address. Pages outside any country keep theirs."""
-    from wagtail.models import Page
+def national_addresses(request, page):
+    """A function moving a page's absolute addresses (canonical, language
+    alternates) on the host being read to its country's one canonical site:
+    the approved domain, else the national address. None for a page outside
+    any country, whose addresses stay as they are."""
+    from wagtail.models import Locale, Page
 
-    if not url or not isinstance(page, Page):
-        return url
+    from core.languages import supported
+
+    if not isinstance(page, Page):
+        return None
     here = national_country(request)
     country = here or _country_of(page)
     if country is None:
-        return url
-    parts = urlsplit(url)
-    path = parts.path
+        return None
+    # The country's address in each language tree: /africa/benin/ (the
+    # network's home is the site root, the first segment of `url_path`).
+    translations = list(country.get_translations(inclusive=True))
     if here is None:
-        # On the network: /fr/africa/benin/x/ is /fr/x/ on the national site.
-        from core.languages import supported
-
-        prefix = ""
-        first = path.split("/")[1] if path.count("/") > 1 else ""
-        if first and supported(first):
-            prefix = f"/{first}"
-            path = path[len(prefix) :]
-        root = country.localized.url_path
-        home_path = root.split("/", 2)[2] if root.count("/") > 2 else ""
-        own = f"/{home_path}"
-        if not path.startswith(own):
-            return url
-        path = prefix + "/" + path[len(own) :]
-    if here is None:
-        # Claims name the country in the source language.
-        from wagtail.models import Locale
-
         default = Locale.get_default()
-        if country.locale_id != default.pk:
-            country = country.get_translation_or_none(default) or country
-    base = canonical_address(here or country)
-    query = f"?{parts.query}" if parts.query else ""
-    return f"{base}{path}{query}"
+        country = next(
+            (item for item in translations if item.locale_id == default.pk), country
+        )
+    roots = sorted(
+        ("/" + item.url_path.split("/", 2)[2] for item in translations),
+        key=len,
+        reverse=True,
+    )
+    base = canonical_address(country)
+
+    def move(url: str | None) -> str | None:
+        if not url:
+            return url
+        parts = urlsplit(url)
+        path = parts.path
+        if here is None:
+            # On the network: /fr/africa/benin/x/ is /fr/x/ on the national site.
+            prefix = ""
+            first = path.split("/")[1] if path.count("/") > 1 else ""
+            if first and supported(first):
+                prefix = f"/{first}"
+                path = path[len(prefix) :]
+            root = next((root for root in roots if path.startswith(root)), None)
+            if root is None:
+                return url
+            path = prefix + "/" + path[len(root) :]
+        query = f"?{parts.query}" if parts.query else ""
+        return f"{base}{path}{query}"
+
+    return move
+
+
+def canonical_url(request, page, url: str | None) -> str | None:
+    move = national_addresses(request, page)
+    return move(url) if move else url

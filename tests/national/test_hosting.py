@@ -189,3 +189,13 @@ def test_the_canonical_address_is_the_approved_domain_when_there_is_one(
 def test_pages_outside_any_country_keep_their_canonical(client, network):
     html = client.get("/africa/").content.decode()
     assert '<link rel="canonical" href="http://testserver/africa/">' in html
+
+
+def test_the_language_alternates_name_the_national_site_too(
+    client, network, settings
+):
+    settings.SITE_BASE_URL = "https://chm-cbd.example"
+    for host, path in (("localhost", "/africa/benin/"), ("bj.localhost", "/")):
+        html = client.get(path, HTTP_HOST=host).content.decode()
+        assert '<link rel="canonical" href="https://bj.localhost/">' in html, host
+        assert 'hreflang="fr" href="https://bj.localhost/fr/"' in html, host
