@@ -29,7 +29,7 @@ members, the admin, ...) to the same address on the network.
 from urllib.parse import urlencode
 
 from django.core.exceptions import DisallowedHost
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import Resolver404, resolve, reverse
 from wagtail.models import Locale, Site
 from wagtail.models.sites import SiteRootPath
@@ -149,6 +149,16 @@ def served_here(request) -> bool:
     )
 
 
+def own_page_path(country, page_path: str) -> str | None:
+    """`/x/` for `africa/benin/x/` on Benin's site; None for other paths."""
+    path = "/" + page_path.lstrip("/")
+    for translation in country.get_translations(inclusive=True).only("url_path"):
+        root = "/" + translation.url_path.split("/", 2)[2]
+        if path.startswith(root):
+            return "/" + path[len(root) :]
+    return None
+
+
 def network_has_page(request, path_info: str) -> bool:
     """Whether the network's site has a page at this path (a relative link
     to a network page followed on a national host)."""
@@ -177,8 +187,14 @@ class NationalRoutesMiddleware:
                 return HttpResponseRedirect(f"{reverse('national:sign_in')}?{query}")
             return self.to_network(request)
         response = self.get_response(request)
-        if response.status_code == 404 and self._page_path(request):
-            page_path = self._page_path(request)
+        page_path = self._page_path(request)
+        if response.status_code == 404 and page_path is not None:
+            own = own_page_path(request.national_country, page_path)
+            if own is not None:
+                # The country's page by its network path (a link built
+                # without the request): the same page at its address here.
+                prefix = request.path_info[: -len(page_path) or None]
+                return HttpResponsePermanentRedirect(prefix.rstrip("/") + own)
             if network_has_page(request, page_path):
                 return self.to_network(request)
         return response

@@ -199,3 +199,14 @@ def test_the_language_alternates_name_the_national_site_too(
         html = client.get(path, HTTP_HOST=host).content.decode()
         assert '<link rel="canonical" href="https://bj.localhost/">' in html, host
         assert 'hreflang="fr" href="https://bj.localhost/fr/"' in html, host
+
+
+def test_a_country_page_s_network_path_on_its_national_site_moves_to_its_address(
+    client, about
+):
+    response = client.get("/africa/benin/about/", HTTP_HOST="bj.localhost")
+    assert response.status_code == 301
+    assert response["Location"] == "/about/"
+    response = client.get("/fr/africa/benin/", HTTP_HOST="bj.localhost")
+    assert response.status_code == 301
+    assert response["Location"] == "/fr/"
