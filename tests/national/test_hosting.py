@@ -191,9 +191,7 @@ def test_pages_outside_any_country_keep_their_canonical(client, network):
     assert '<link rel="canonical" href="http://testserver/africa/">' in html
 
 
-def test_the_language_alternates_name_the_national_site_too(
-    client, network, settings
-):
+def test_the_language_alternates_name_the_national_site_too(client, network, settings):
     settings.SITE_BASE_URL = "https://chm-cbd.example"
     for host, path in (("localhost", "/africa/benin/"), ("bj.localhost", "/")):
         html = client.get(path, HTTP_HOST=host).content.decode()
