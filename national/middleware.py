@@ -56,13 +56,10 @@ SERVED_ROUTES = {
     "web_app_manifest",
     "healthz",
     "account_logout",
-    "wagtaildocs_serve",
-    "wagtaildocs:",
-    "wagtailcore_authenticate_with_password",
     "national:",
-    "blog_feeds:",
 }
-# Served by the web server or whitenoise on every host.
+# Files (whitenoise, the public media, Wagtail's documents with their privacy
+# check), feeds, and Wagtail's password form for a private page.
 SERVED_PREFIXES = ("/static/", "/media/", "/documents/", "/feeds/", "/_util/")
 
 

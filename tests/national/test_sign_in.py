@@ -155,3 +155,12 @@ def test_signing_out_on_a_national_site_signs_out_there(network, people, main_si
     response = national.post("/accounts/logout/")
     assert response.status_code == 302
     assert not signed_in(national)
+
+
+def test_the_header_s_sign_in_link_on_a_national_site_is_the_hand_off(
+    network, main_site
+):
+    html = Client(HTTP_HOST=BJ).get("/").content.decode()
+    assert 'href="/national/sign-in/?next=%2F"' in html
+    assert 'href="http://localhost:8000/accounts/signup/"' in html
+    assert 'href="/accounts/login/"' in Client().get("/").content.decode()
