@@ -136,7 +136,8 @@ def national_addresses(request, page):
     alternates) on the host being read to its country's one canonical site:
     the approved domain, else the national address. None for a page outside
     any country, whose addresses stay as they are."""
-    from wagtail.models import Locale, Page
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Page
 
     from core.languages import supported
 
@@ -148,11 +149,14 @@ def national_addresses(request, page):
         return None
     # The country's address in each language tree: /africa/benin/ (the
     # network's home is the site root, the first segment of `url_path`).
-    translations = list(country.get_translations(inclusive=True))
+    translations = list(
+        country.get_translations(inclusive=True).select_related("locale")
+    )
     if here is None:
-        default = Locale.get_default()
+        source = get_supported_content_language_variant(settings.LANGUAGE_CODE)
         country = next(
-            (item for item in translations if item.locale_id == default.pk), country
+            (item for item in translations if item.locale.language_code == source),
+            country,
         )
     roots = sorted(
         ("/" + item.url_path.split("/", 2)[2] for item in translations),
