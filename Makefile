@@ -39,6 +39,8 @@ export CHM_BASE_URL ?= http://$(HOST):$(PORT)
 run: seed ## Install, migrate, load demo data and serve on http://$(HOST):$(PORT)
 	@# Once the server is up, harvest the demo national feeds it serves itself.
 	@(sleep 6; $(BIN)/python manage.py harvest_feeds >/dev/null 2>&1) &
+	@# Every country's space is also a site of its own (national/middleware.py).
+	@echo "National sites: http://bj.$${CHM_NATIONAL_DOMAIN:-localhost}:$(PORT)/ http://ke.$${CHM_NATIONAL_DOMAIN:-localhost}:$(PORT)/"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Test processes (pytest-xdist), each with its own test database and Redis

@@ -40,6 +40,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
+    # National sites: the sign-in hand-off and the domain a country claims.
+    path("national/", include("national.urls")),
     path("i18n/setlang/", translation_views.set_language, name="set_language"),
     path("feeds/", include("blog.urls")),
     path("feeds/", include("toolkits.feed_urls")),

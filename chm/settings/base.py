@@ -44,6 +44,12 @@ CHM_NATIONAL_DOMAIN = (
 # colour their toolbar with it, and the web app manifest names it.
 CHM_THEME_COLOR = "#1f6b4a"
 
+# Every national address is a host of ours; domains claimed by countries are
+# checked by national.middleware against the approved claims instead.
+NATIONAL_HOSTS = f".{CHM_NATIONAL_DOMAIN}"
+if NATIONAL_HOSTS not in ALLOWED_HOSTS:
+    ALLOWED_HOSTS.append(NATIONAL_HOSTS)
+
 # Proxies we run in front of the site (core/client_address.py): IP addresses,
 # networks, or `unix` for nginx on daphne's Unix socket. Only their
 # X-Forwarded-For is read, from the right; empty trusts none.
@@ -117,6 +123,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
+    # Which site the Host names: the network's, or a country's national site
+    # (national/middleware.py); a host that is neither gets 400 or 404.
+    "national.middleware.NationalHostMiddleware",
     # Compresses anonymous pages without a CSRF token (BREACH: core/compression.py).
     "core.compression.AnonymousGZipMiddleware",
     # The read API: CORS for GETs, then rate limits and ETags, before sessions.
@@ -124,6 +133,8 @@ MIDDLEWARE = [
     "interop.middleware.ReadAPIMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A national host serves its country's pages: the rest goes to the network.
+    "national.middleware.NationalRoutesMiddleware",
     "core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

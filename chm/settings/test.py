@@ -10,7 +10,8 @@ from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 DEBUG = False
-ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1", "[::1]"]
+# `.localhost`: the national sites' addresses (bj.localhost).
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1", "[::1]", ".localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -2,6 +2,7 @@ from django import template
 
 from core.languages import current_language
 from home.seo import describe
+from national.hosting import national_addresses
 from translations.alternates import hreflang, language_links
 
 register = template.Library()
@@ -17,6 +18,11 @@ def seo_head(context, indexable: bool = True) -> dict:
     links = None
     if indexable and request is not None:
         links = language_links(request, context.get("page"))
+        # A country's pages name its national site as their one address.
+        move = national_addresses(request, context.get("page"))
+        if move is not None:
+            links.canonical = move(links.canonical)
+            links.alternates = [(code, move(url)) for code, url in links.alternates]
     return {
         "title": title or context.get("SITE_NAME", ""),
         "description": description,

@@ -48,6 +48,7 @@ def test_the_apps_register_their_sections_of_the_place_pages():
     assert [s.key for s in sections_for(COUNTRY) if s.slot == "main"] == [
         "health",
         "harvest",
+        "national-site",
         "news",
     ]
     assert {s.key for s in sections_for(COUNTRY)} >= {"news-feeds", "level-toolkits"}

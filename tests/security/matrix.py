@@ -350,6 +350,28 @@ MATRIX: dict[str, list[Check]] = {
         get(lambda w: "/harvest/BJ/", POST_ONLY),
         post(lambda w: "/harvest/BJ/", "L 403 403 403 R 403 403 R"),
     ],
+    # National sites: the sign-in hand-off (on the network's host, signing in
+    # leads to the sign-in page; the hand-off wants a national address) and
+    # the domain a country's focal point asks for.
+    "national:sign_in": [get(lambda w: "/national/sign-in/", "L L L L L L L L")],
+    "national:handoff": [
+        get(lambda w: "/national/sign-in/hand-off/", " ".join(["400"] * 8)),
+        get(
+            lambda w: "/national/sign-in/hand-off/?next=https://evil.example/",
+            " ".join(["400"] * 8),
+        ),
+    ],
+    "national:complete": [
+        get(lambda w: "/national/sign-in/complete/?token=x", " ".join(["403"] * 8))
+    ],
+    "national:claim_domain": [
+        get(lambda w: "/national/bj/domain/", "L 403 403 403 200 403 403 403"),
+        post(
+            lambda w: "/national/bj/domain/",
+            "L 403 403 403 R 403 403 403",
+            {"hostname": "chm.gouv.bj"},
+        ),
+    ],
     "interop_pages:api_docs": [get(lambda w: "/api/docs/", EVERYONE)],
     "interop_pages:widget_builder": [get(lambda w: "/widgets/", EVERYONE)],
     "toolkits:propose": [get(lambda w: "/toolkits/propose/", MEMBERS)],

@@ -24,6 +24,7 @@ from cooperation.demo import seed_cooperation
 from events.demo import seed_events
 from forum.demo import seed_forums
 from home.models import HomePage
+from national.hosting import national_address
 from toolkits.demo import seed_toolkits
 
 DEFAULT_DEMO_PASSWORD = "chm-demo-2026"  # noqa: S105 - demo accounts only
@@ -50,6 +51,10 @@ def demo_capacity_level(iso: str) -> int:
     return int(hashlib.sha256(iso.encode()).hexdigest(), 16) % 6
 
 
+# Countries whose national sites `make run` names (every country has one).
+NATIONAL_DEMO_SITES = ("BJ", "KE")
+
+
 class Command(BaseCommand):
     help = "Load the demo network (idempotent). Never available in production."
 
@@ -69,6 +74,10 @@ class Command(BaseCommand):
             toolkits = seed_toolkits(home, countries, self.demo_users())
             seed_cooperation(countries, self.demo_users())
             seed_events(home, countries)
+        self.stdout.write(
+            "National sites: "
+            + " ".join(f"{national_address(iso)}/" for iso in NATIONAL_DEMO_SITES)
+        )
         source = "CHM_DEMO_PASSWORD" if "CHM_DEMO_PASSWORD" in os.environ else "default"
         self.stdout.write(
             self.style.SUCCESS(
