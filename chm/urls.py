@@ -46,6 +46,7 @@ urlpatterns = [
     path("feeds/", include("forum.feed_urls")),
     path("feeds/", include("cooperation.feed_urls")),
     path("", include("interop.urls")),
+    path("", include("national.look_urls")),
     *interop_urls.wagtail_api_urls,
 ]
 
@@ -77,6 +78,7 @@ urlpatterns += i18n_patterns(
     path("tags/", include("tagging.urls")),
     path("notifications/", include("notifications.urls")),
     path("cooperation/", include("cooperation.urls")),
+    path("national/", include("national.urls")),
     path("harvest/<str:iso>/", blog_views.harvest_now, name="harvest_country"),
     path("", include("interop.page_urls")),
     path("", include("toolkits.urls")),

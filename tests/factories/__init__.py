@@ -58,6 +58,14 @@ from .forum import (
     make_topic,
     topic_url,
 )
+from .national import (
+    BiodiversityProfilePageFactory,
+    DocumentsPageFactory,
+    GalleryPageFactory,
+    NationalPageFactory,
+    SourcesPageFactory,
+    make_national_site,
+)
 from .notifications import make_notifications
 from .pages import (
     CountryPageFactory,
@@ -102,7 +110,13 @@ __all__ = [
     "REFUSED_FILES",
     "SVG",
     "WEBP",
+    "BiodiversityProfilePageFactory",
     "BlogPostPageFactory",
+    "DocumentsPageFactory",
+    "GalleryPageFactory",
+    "NationalPageFactory",
+    "SourcesPageFactory",
+    "make_national_site",
     "CountryPageFactory",
     "ForumFactory",
     "ForumIndexPageFactory",
