@@ -67,9 +67,7 @@ def test_the_sources_directory_is_grouped_and_filtered_by_subject(
     assert "Plant herbarium" in unknown.content.decode()
 
 
-def test_the_documents_page_groups_by_kind_and_links_the_file(
-    client, national_site
-):
+def test_the_documents_page_groups_by_kind_and_links_the_file(client, national_site):
     html = client.get("/africa/benin/documents/").content.decode()
     assert "<h2>National report</h2>" in html
     assert "/documents/" in html
