@@ -5,6 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from blog.models import BlogPostPage
 from community.models import CountryPage, RegionPage
 from home.models import HomePage, StandardPage
+from national.models import NATIONAL_PAGE_MODELS
 
 from ..factories import build_network
 
@@ -22,7 +23,9 @@ class PagePlacementTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(CountryPage, CountryPage)
 
     def test_standard_pages_fit_the_site_and_national_spaces(self):
-        self.assertAllowedSubpageTypes(CountryPage, {BlogPostPage, StandardPage})
+        self.assertAllowedSubpageTypes(
+            CountryPage, {BlogPostPage, StandardPage, *NATIONAL_PAGE_MODELS}
+        )
         self.assertCanCreateAt(HomePage, StandardPage)
 
     def test_every_page_of_the_network_renders(self):
@@ -84,8 +87,9 @@ def test_country_page_queries_do_not_grow_with_focal_points(
 
     for _ in range(15):
         assign_focal_point(UserFactory(), network.benin)
-    # 17: one of them reads the page's translations (its hreflang alternates).
-    with django_assert_max_num_queries(17):
+    # 18: one reads the page's translations (its hreflang alternates), one
+    # the country's national pages (its local menu).
+    with django_assert_max_num_queries(18):
         assert client.get("/africa/benin/").status_code == 200
 
 
