@@ -23,6 +23,7 @@ from community.subjects import SUBJECTS
 from cooperation.demo import seed_cooperation
 from forum.demo import seed_forums
 from home.models import HomePage
+from national.demo import seed_national_sites
 from toolkits.demo import seed_toolkits
 
 DEFAULT_DEMO_PASSWORD = "chm-demo-2026"  # noqa: S105 - demo accounts only
@@ -67,6 +68,7 @@ class Command(BaseCommand):
             seed_forums(home, self.demo_users())
             toolkits = seed_toolkits(home, countries, self.demo_users())
             seed_cooperation(countries, self.demo_users())
+            seed_national_sites(countries)
         source = "CHM_DEMO_PASSWORD" if "CHM_DEMO_PASSWORD" in os.environ else "default"
         self.stdout.write(
             self.style.SUCCESS(
