@@ -47,6 +47,7 @@ def test_the_settings_page_lists_every_app_kind_in_its_former_order():
         "coop_request",
         "coop_offer",
         "coop_update",
+        "national_site",
     ]
 
 
