@@ -40,8 +40,6 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
-    # National sites: the sign-in hand-off and the domain a country claims.
-    path("national/", include("national.urls")),
     path("i18n/setlang/", translation_views.set_language, name="set_language"),
     path("feeds/", include("blog.urls")),
     path("feeds/", include("toolkits.feed_urls")),
@@ -49,6 +47,7 @@ urlpatterns = [
     path("feeds/", include("cooperation.feed_urls")),
     path("feeds/", include("events.feed_urls")),
     path("", include("interop.urls")),
+    path("", include("national.look_urls")),
     *interop_urls.wagtail_api_urls,
 ]
 
@@ -80,6 +79,7 @@ urlpatterns += i18n_patterns(
     path("tags/", include("tagging.urls")),
     path("notifications/", include("notifications.urls")),
     path("cooperation/", include("cooperation.urls")),
+    path("national/", include("national.urls")),
     path("harvest/<str:iso>/", blog_views.harvest_now, name="harvest_country"),
     path("", include("interop.page_urls")),
     path("", include("toolkits.urls")),

@@ -19,6 +19,7 @@ from wagtail.snippets.models import register_snippet
 from core.api.fields import RegionField
 from core.content_writes import ContentQuerySet
 
+from .accent import HEX_COLOUR, PALETTE, Accent, accessible_on_white
 from .capacity import CapacityLevel, recommended_action
 from .validators import validate_feed_url
 
@@ -283,6 +284,44 @@ class CountryPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The national CHM website this space can be served as (national/): its
+    # look, set without code, and when it was first published.
+    national_logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    national_hero = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide photograph leading the national home page."),
+    )
+    accent = models.CharField(
+        _("accent colour"),
+        max_length=20,
+        choices=Accent.choices,
+        default=Accent.FOREST,
+        help_text=_("Each colour is readable as text on white and under white text."),
+    )
+    accent_custom = models.CharField(
+        _("custom accent colour"),
+        max_length=7,
+        blank=True,
+        help_text=_(
+            "Optional, as #rrggbb; it replaces the colour above and must reach "
+            "a contrast of 4.5:1 with white."
+        ),
+    )
+    national_site_published_at = models.DateTimeField(
+        _("national website first published"), null=True, blank=True, editable=False
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -296,6 +335,15 @@ class CountryPage(Page):
             ],
             heading=_("National CHM"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("national_logo"),
+                FieldPanel("national_hero"),
+                FieldPanel("accent"),
+                FieldPanel("accent_custom"),
+            ],
+            heading=_("National website"),
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -304,7 +352,17 @@ class CountryPage(Page):
         index.FilterField("capacity_level"),
     ]
     parent_page_types = ["community.RegionPage"]
-    subpage_types = ["blog.BlogPostPage", "home.StandardPage", "events.EventsIndexPage"]
+    subpage_types = [
+        "blog.BlogPostPage",
+        "home.StandardPage",
+        "events.EventsIndexPage",
+        # The national website's pages (national/).
+        "national.NationalPage",
+        "national.BiodiversityProfilePage",
+        "national.DocumentsPage",
+        "national.SourcesPage",
+        "national.GalleryPage",
+    ]
     api_fields = [
         "iso_code",
         "intro",
@@ -331,6 +389,28 @@ class CountryPage(Page):
             raise ValidationError(
                 {"iso_code": _("Another country already uses this ISO code.")}
             )
+        self.clean_accent()
+
+    def clean_accent(self) -> None:
+        """Refuse a custom accent colour that is not readable with white."""
+        custom = (self.accent_custom or "").strip().lower()
+        self.accent_custom = custom
+        if not custom:
+            return
+        if not HEX_COLOUR.match(custom):
+            raise ValidationError(
+                {"accent_custom": _("Enter a colour as # and six hex digits.")}
+            )
+        if not accessible_on_white(custom):
+            raise ValidationError(
+                {
+                    "accent_custom": _(
+                        "This colour is too light: text in it, or white text on "
+                        "it, would be hard to read (contrast below 4.5:1). Choose "
+                        "a darker colour or one from the list."
+                    )
+                }
+            )
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
@@ -350,6 +430,18 @@ class CountryPage(Page):
         """The flag emoji, built from the ISO code's regional indicator letters."""
         return "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in self.iso_code.upper())
 
+    @property
+    def accent_class(self) -> str:
+        """The CSS class of the palette colour (a custom colour overrides it
+        through its own stylesheet)."""
+        return f"accent-{self.accent if self.accent in PALETTE else Accent.FOREST}"
+
+    @property
+    def accent_colour(self) -> str:
+        if self.accent_custom and accessible_on_white(self.accent_custom):
+            return self.accent_custom
+        return PALETTE.get(self.accent, PALETTE[Accent.FOREST])
+
     @cached_property
     def region(self):
         return self.get_parent().specific
@@ -364,6 +456,14 @@ class CountryPage(Page):
         return User.objects.filter(
             groups=self.focal_point_group_id, is_active=True
         ).order_by("display_name", "username")
+
+    def get_template(self, request, *args, **kwargs):
+        # Served as its own national website (the hosting middleware sets
+        # `request.national_country`), the country page is that site's home.
+        served = getattr(request, "national_country", None)
+        if served is not None and served.pk == self.pk:
+            return "national/country_home.html"
+        return super().get_template(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from .national_spaces import can_manage_country

@@ -90,6 +90,11 @@ def canonical_address(country) -> str:
     return national_address(country.iso_code)
 
 
+def national_site_url(country) -> str:
+    """The country's national website, at its canonical address, with a slash."""
+    return f"{canonical_address(country)}/"
+
+
 def national_label(hostname: str) -> str | None:
     """`bj` for `bj.<national domain>`; None for any other host."""
     suffix = f".{national_domain()}"

@@ -57,6 +57,7 @@ SERVED_ROUTES = {
     "healthz",
     "account_logout",
     "national:",
+    "national_accent_css",
 }
 # Files (whitenoise, the public media, Wagtail's documents with their privacy
 # check), feeds, and Wagtail's password form for a private page.

@@ -9,4 +9,5 @@ urlpatterns = [
     path("sign-in/hand-off/", views.handoff, name="handoff"),
     path("sign-in/complete/", views.complete, name="complete"),
     path("<str:iso>/domain/", views.claim_domain, name="claim_domain"),
+    path("<str:iso>/start/", views.start, name="start"),
 ]

@@ -17,6 +17,11 @@ TRANSLATABLE_PAGE_TYPES = (
     "community.CountryPage",
     "blog.BlogPostPage",
     "toolkits.ToolkitPage",
+    "national.NationalPage",
+    "national.BiodiversityProfilePage",
+    "national.DocumentsPage",
+    "national.SourcesPage",
+    "national.GalleryPage",
 )
 
 

@@ -170,6 +170,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "home.context_processors.site_chrome",
+                "national.context_processors.national_chrome",
             ],
         },
     },

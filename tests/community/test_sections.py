@@ -46,7 +46,9 @@ def extra_template(settings, tmp_path):
 
 def test_the_apps_register_their_sections_of_the_place_pages():
     assert [s.key for s in sections_for(COUNTRY) if s.slot == "main"] == [
+        "national-menu",
         "health",
+        "national-start",
         "harvest",
         "national-site",
         "news",

@@ -65,6 +65,14 @@ from .forum import (
     make_topic,
     topic_url,
 )
+from .national import (
+    BiodiversityProfilePageFactory,
+    DocumentsPageFactory,
+    GalleryPageFactory,
+    NationalPageFactory,
+    SourcesPageFactory,
+    make_national_site,
+)
 from .notifications import make_notifications
 from .pages import (
     CountryPageFactory,
@@ -109,9 +117,15 @@ __all__ = [
     "REFUSED_FILES",
     "SVG",
     "WEBP",
+    "BiodiversityProfilePageFactory",
     "BlogPostPageFactory",
     "EventPageFactory",
     "EventsIndexPageFactory",
+    "DocumentsPageFactory",
+    "GalleryPageFactory",
+    "NationalPageFactory",
+    "SourcesPageFactory",
+    "make_national_site",
     "CountryPageFactory",
     "ForumFactory",
     "ForumIndexPageFactory",

@@ -5,6 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from blog.models import BlogPostPage
 from community.models import CountryPage, RegionPage
 from home.models import HomePage, StandardPage
+from national.models import NATIONAL_PAGE_MODELS
 
 from ..factories import build_network
 
@@ -22,7 +23,9 @@ class PagePlacementTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(CountryPage, CountryPage)
 
     def test_standard_pages_fit_the_site_and_national_spaces(self):
-        self.assertAllowedSubpageTypes(CountryPage, {BlogPostPage, StandardPage})
+        self.assertAllowedSubpageTypes(
+            CountryPage, {BlogPostPage, StandardPage, *NATIONAL_PAGE_MODELS}
+        )
         self.assertCanCreateAt(HomePage, StandardPage)
 
     def test_every_page_of_the_network_renders(self):
@@ -84,10 +87,11 @@ def test_country_page_queries_do_not_grow_with_focal_points(
 
     for _ in range(15):
         assign_focal_point(UserFactory(), network.benin)
-    # 19: one reads the page's translations (its hreflang alternates), two
+    # 20: one reads the page's translations (its hreflang alternates), two
     # its national site's addresses (the country's translations, and the
-    # approved domains when the cache is cold).
-    with django_assert_max_num_queries(19):
+    # approved domains when the cache is cold), one the country's national
+    # pages (its local menu).
+    with django_assert_max_num_queries(20):
         assert client.get("/africa/benin/").status_code == 200
 
 

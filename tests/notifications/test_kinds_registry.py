@@ -48,6 +48,7 @@ def test_the_settings_page_lists_every_app_kind_in_its_former_order():
         "coop_offer",
         "coop_update",
         "event_reminder",
+        "national_site",
     ]
 
 

@@ -24,6 +24,7 @@ from cooperation.demo import seed_cooperation
 from events.demo import seed_events
 from forum.demo import seed_forums
 from home.models import HomePage
+from national.demo import seed_national_sites
 from national.hosting import national_address
 from toolkits.demo import seed_toolkits
 
@@ -74,6 +75,7 @@ class Command(BaseCommand):
             toolkits = seed_toolkits(home, countries, self.demo_users())
             seed_cooperation(countries, self.demo_users())
             seed_events(home, countries)
+            seed_national_sites(countries)
         self.stdout.write(
             "National sites: "
             + " ".join(f"{national_address(iso)}/" for iso in NATIONAL_DEMO_SITES)
