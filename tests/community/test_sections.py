@@ -50,11 +50,15 @@ def test_the_apps_register_their_sections_of_the_place_pages():
         "health",
         "national-start",
         "harvest",
-        "national-site",
+        "national-domain",
         "news",
+        "events",
     ]
     assert {s.key for s in sections_for(COUNTRY)} >= {"news-feeds", "level-toolkits"}
-    assert [s.key for s in sections_for(REGION) if s.slot == "main"] == ["news"]
+    assert [s.key for s in sections_for(REGION) if s.slot == "main"] == [
+        "news",
+        "events",
+    ]
     assert [s.key for s in sections_for(PROFILE)] == ["topics", "toolkits", "news"]
 
 

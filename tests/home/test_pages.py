@@ -4,6 +4,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from blog.models import BlogPostPage
 from community.models import CountryPage, RegionPage
+from events.models import EventsIndexPage
 from home.models import HomePage, StandardPage
 from national.models import NATIONAL_PAGE_MODELS
 
@@ -24,7 +25,8 @@ class PagePlacementTests(WagtailPageTestCase):
 
     def test_standard_pages_fit_the_site_and_national_spaces(self):
         self.assertAllowedSubpageTypes(
-            CountryPage, {BlogPostPage, StandardPage, *NATIONAL_PAGE_MODELS}
+            CountryPage,
+            {BlogPostPage, StandardPage, EventsIndexPage, *NATIONAL_PAGE_MODELS},
         )
         self.assertCanCreateAt(HomePage, StandardPage)
 
@@ -87,11 +89,11 @@ def test_country_page_queries_do_not_grow_with_focal_points(
 
     for _ in range(15):
         assign_focal_point(UserFactory(), network.benin)
-    # 20: one reads the page's translations (its hreflang alternates), two
+    # 22: one reads the page's translations (its hreflang alternates), two
     # its national site's addresses (the country's translations, and the
     # approved domains when the cache is cold), one the country's national
-    # pages (its local menu).
-    with django_assert_max_num_queries(20):
+    # pages (its local menu), two its upcoming events and its calendar.
+    with django_assert_max_num_queries(22):
         assert client.get("/africa/benin/").status_code == 200
 
 

@@ -114,10 +114,12 @@ def test_network_pages_are_linked_on_the_network_from_a_national_site(
 ):
     settings.SITE_BASE_URL = "http://localhost:8000"
     html = client.get("/", HTTP_HOST="bj.localhost:8000").content.decode()
-    # The header's links lead to the network; the country's own pages stay here.
-    assert 'href="http://localhost:8000/forums/"' in html
-    assert 'href="http://localhost:8000/experts/"' in html
-    assert 'href="/forums/"' not in html
+    # The national header leads back to the network by its address, signs in
+    # through the hand-off, and no link is a network path this host lacks.
+    assert 'class="network-link" href="http://localhost:8000/"' in html
+    assert 'href="/national/sign-in/?next=%2F"' in html
+    for path in ("/forums/", "/experts/", "/toolkits/", "/search/"):
+        assert f'href="{path}' not in html
 
 
 def test_a_national_page_names_its_children_relative_to_the_site(network, about, rf):

@@ -101,16 +101,16 @@ def test_other_apps_starter_pages_come_too_written_in_the_focal_points_language(
         site_pages._starter_pages,
         "probe",
         site_pages.StarterPage(
-            key="probe", slug="events", title="Events", help_text="", build=build
+            key="probe", slug="probe", title="Probe", help_text="", build=build
         ),
     )
     focal_fiji.preferred_language = "fr"
     focal_fiji.save()
     start_national_site(focal_fiji, network.fiji)
     assert languages == [("fr", "fr")]
-    events = Page.objects.child_of(network.fiji).get(slug="events")
-    assert events.title == "Événements"
-    assert events.locale_id == network.fiji.locale_id  # in the country's tree
+    probe = Page.objects.child_of(network.fiji).get(slug="probe")
+    assert probe.title == "Événements"
+    assert probe.locale_id == network.fiji.locale_id  # in the country's tree
 
 
 @pytest.mark.parametrize(

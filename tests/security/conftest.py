@@ -12,7 +12,9 @@ from notifications.models import Notification
 
 from ..factories import (
     UserFactory,
+    calendar_of,
     cooperation_subjects,
+    make_event,
     make_offer,
     make_request,
     make_subject,
@@ -64,7 +66,12 @@ def world(content, people):
     )
     members_topic = content.members_topic
     hidden_topic = content.hidden_topic
+    calendar = calendar_of(network.benin)
+    event = make_event(calendar, "Matrix workshop", tags=["forest"])
+    draft_event = make_event(calendar, "Matrix draft", live=False)
     return SimpleNamespace(
+        event=event,
+        draft_event=draft_event,
         content=content,
         benin=network.benin,
         owner=owner,

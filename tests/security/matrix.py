@@ -350,6 +350,34 @@ MATRIX: dict[str, list[Check]] = {
         get(lambda w: "/harvest/BJ/", POST_ONLY),
         post(lambda w: "/harvest/BJ/", "L 403 403 403 R 403 403 R"),
     ],
+    # Calendars' feeds: public; a draft event's file is not found.
+    **{
+        f"events_feeds:{scope}_{fmt}": [
+            get(lambda w, path=f"{path}.{fmt}": path, EVERYONE)
+        ]
+        for scope, path in (
+            ("network", "/feeds/events"),
+            ("country", "/feeds/events/countries/BJ"),
+            ("region", "/feeds/events/regions/africa"),
+            ("tag", "/feeds/events/tags/forest"),
+        )
+        for fmt in ("rss", "atom", "ics")
+    },
+    "events_feeds:event_ics": [
+        get(lambda w: f"/feeds/events/{w.event.pk}.ics", EVERYONE),
+        get(lambda w: f"/feeds/events/{w.draft_event.pk}.ics", NOT_FOUND),
+    ],
+    # The guided start of a national website: a country's focal points, at
+    # capacity level 2 or below; Benin is above it here, so no one may
+    # (tests/national/test_start.py has the focal point of a level-2 country).
+    "national:start": [
+        get(lambda w: "/national/bj/start/", "L 403 403 403 403 403 403 403"),
+    ],
+    # A custom accent's stylesheet: public; below AA contrast, not found.
+    "national_accent_css": [
+        get(lambda w: "/national/accent/1f5e3b.css", EVERYONE),
+        get(lambda w: "/national/accent/ffff00.css", NOT_FOUND),
+    ],
     # National sites: the sign-in hand-off (on the network's host, signing in
     # leads to the sign-in page; the hand-off wants a national address) and
     # the domain a country's focal point asks for.
