@@ -16,6 +16,10 @@ SIZES = {
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # Pages a signed-in member is sent away from: visited before signing in.
 ANONYMOUS = ("sign-up", "sign-in")
+# Benin's national website, on its own host (bj.localhost: Chromium sends
+# *.localhost to loopback), signed out there as a first visitor is.
+NATIONAL = ("national site", "national site page")
+NATIONAL_HOST = "bj.localhost"
 # The Wagtail admin: a staff member's page, not language-prefixed.
 STAFF = ("admin",)
 MEMBER = "newcomer"
@@ -27,6 +31,8 @@ PAGE_TYPES = (
     "country",
     "news post",
     "national page",
+    "national site",
+    "national site page",
     "forums",
     "forum",
     "topic",
@@ -52,6 +58,14 @@ PAGE_TYPES = (
     "404",
     "admin",
 )
+
+
+def base_for(base: str, name: str) -> str:
+    """The server's address for page type `name`: the national host for the
+    national site's pages."""
+    if name in NATIONAL:
+        return base.replace("127.0.0.1", NATIONAL_HOST, 1)
+    return base
 
 
 def localized(path: str, language: str) -> str:
@@ -127,6 +141,8 @@ def page_paths() -> dict[str, str]:
             "country": news.get_parent().url,
             "news post": news.url,
             "national page": "/africa/benin/biodiversity-profile/",
+            "national site": "/",
+            "national site page": "/biodiversity-profile/",
             "forums": "/forums/",
             "forum": forum.get_absolute_url(),
             "topic": topic.get_absolute_url(),

@@ -140,6 +140,8 @@ class serve:
 def shoot(args, out, base, paths, names, sessions, settings, sizes, staff, localized):
     from playwright.sync_api import sync_playwright
 
+    from tests.e2e.pages import base_for
+
     anonymous = ("sign-up", "sign-in")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -180,7 +182,7 @@ def shoot(args, out, base, paths, names, sessions, settings, sizes, staff, local
                             )
                         context.add_cookies(cookies)
                         signed_in = role
-                    page.goto(base + localized(paths[name], language))
+                    page.goto(base_for(base, name) + localized(paths[name], language))
                     page.wait_for_load_state("networkidle")
                     file = out / f"{name.replace(' ', '-')}-{language}-{size}.png"
                     page.screenshot(path=str(file), full_page=True)

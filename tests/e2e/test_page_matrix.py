@@ -39,6 +39,7 @@ from .pages import (
     PAGE_TYPES,
     SIZES,
     STAFF,
+    base_for,
     build_demo_world,
     localized,
     page_paths,
@@ -235,7 +236,7 @@ def test_every_page_type_fits_and_passes_axe(site, tabs, language, size, name):
         )
     else:
         sign_in(context, base, sessions["member"])
-    url = base + localized(paths[name], language)
+    url = base_for(base, name) + localized(paths[name], language)
     report = [
         {"page": name, "language": language, "size": size, **finding}
         for finding in check(page, name, url, phone=size == "phone")
