@@ -25,7 +25,7 @@ from django.test import override_settings
 from django.test.testcases import LiveServerThread, _StaticFilesHandler
 from django.urls import reverse
 
-from ..factories import restore_database
+from ..factories import ensure_wagtail_base, restore_database
 
 ROOT = Path(__file__).resolve().parents[2]
 # Cases per operation and phase; with the fixed seed a run stays around a minute.
@@ -46,6 +46,9 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
             # collection, the locales), put back after the flush: the tests
             # that run later read them, as Django's serialized_rollback does.
             migrated = connection.creation.serialize_db_to_string()
+            # A transactional test that ran before on this worker may have
+            # flushed Wagtail's root page, which the demo's home hangs from.
+            ensure_wagtail_base()
             call_command("seed_demo", verbosity=0)
         yield
         with django_db_blocker.unblock():
