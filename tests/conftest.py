@@ -1,9 +1,11 @@
+import copy
 import os
 from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import translation
 from wagtail.models import Locale
 
@@ -206,10 +208,65 @@ def media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "shared_world: the module's tests share one network, library, forums and "
+        "content, built once (see _module_world)",
+    )
+
+
+@pytest.fixture(scope="module")
+def _module_world(request, django_db_setup, django_db_blocker):
+    """For a module marked `shared_world`, what `network`, `library`, `forums`
+    and `content` give, built once for the module instead of once per test.
+
+    It is written inside a transaction that stays open while the module's
+    tests run and is rolled back after them. Each test runs, as usual, in a
+    transaction of its own, which is then a savepoint of this one: what a
+    test writes is undone before the next, and the next sees the world as it
+    was built. Each test gets a deep copy of the objects (as Django's
+    setUpTestData does), so changes made to them in Python do not leak either.
+    Only for modules without transactional tests: their flush would end the
+    outer transaction."""
+    if request.node.get_closest_marker("shared_world") is None:
+        yield None
+        return
+    with django_db_blocker.unblock():
+        cache.clear()
+        ensure_wagtail_base()
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            network = build_network()
+            library = ToolkitLibraryPageFactory(parent=network.home)
+            forums = make_forums(network)
+            content = make_content(network, subject_tags(), library, forums)
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    world = SimpleNamespace(
+        network=network, library=library, forums=forums, content=content
+    )
+    try:
+        yield world
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def network(db) -> SimpleNamespace:
+def _world(_module_world, db):
+    """This test's copy of the module's shared world, or None."""
+    return copy.deepcopy(_module_world) if _module_world is not None else None
+
+
+@pytest.fixture
+def network(db, _world) -> SimpleNamespace:
     """Home, two regions and three countries (factories.build_network)."""
-    return build_network()
+    return _world.network if _world is not None else build_network()
 
 
 @pytest.fixture
@@ -235,9 +292,9 @@ def people(network) -> SimpleNamespace:
 
 
 @pytest.fixture
-def forums(network) -> SimpleNamespace:
+def forums(network, _world) -> SimpleNamespace:
     """The forum index page and the public, other, members and focal forums."""
-    return make_forums(network)
+    return _world.forums if _world is not None else make_forums(network)
 
 
 @pytest.fixture
@@ -246,8 +303,10 @@ def author(db):
 
 
 @pytest.fixture
-def library(network):
+def library(network, _world):
     """The toolkit library page under home."""
+    if _world is not None:
+        return _world.library
     return ToolkitLibraryPageFactory(parent=network.home)
 
 
@@ -259,8 +318,10 @@ def subjects(db) -> dict:
 
 
 @pytest.fixture
-def content(network, library, forums) -> SimpleNamespace:
+def content(network, library, forums, _world) -> SimpleNamespace:
     """Public and private things of every kind (factories.make_content)."""
+    if _world is not None:
+        return _world.content
     return make_content(network, subject_tags(), library, forums)
 
 

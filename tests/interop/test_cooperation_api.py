@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from cooperation.records import case_study_record
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_world]
 
 REQUESTS = "/api/v2/cooperation/requests/"
 OFFERS = "/api/v2/cooperation/offers/"

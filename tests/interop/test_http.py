@@ -3,7 +3,7 @@ rate limits, CORS, read-only."""
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_world]
 
 URLS = ["/api/v2/topics/", "/api/v2/pages/?type=blog.BlogPostPage"]
 

@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 from core.api import records, registry
 from toolkits.records import toolkit_record
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_world]
 
 
 def test_a_toolkit_record_carries_header_translations_and_cbd_subjects(client, content):
