@@ -1,6 +1,7 @@
 """Speaking SMTP to the email-in server the way a member's mail system does."""
 
 import itertools
+import email.policy
 import smtplib
 from email.message import EmailMessage
 
@@ -33,7 +34,7 @@ def deliver(server, message, *, envelope_from=None, to=None):
         code, _text = client.rcpt(to or message["To"])
         if code >= 400:
             return code, None, ""
-        data_code, data_text = client.data(message.as_bytes())
+        data_code, data_text = client.data(message.as_bytes(policy=email.policy.SMTP))
         return code, data_code, data_text.decode()
 
 
