@@ -1,7 +1,7 @@
 """Speaking SMTP to the email-in server the way a member's mail system does."""
 
-import itertools
 import email.policy
+import itertools
 import smtplib
 from email.message import EmailMessage
 

@@ -11,7 +11,13 @@ from forum.models import Forum, Post, Topic
 from notifications.inbound import receiving
 from notifications.inbound.tokens import make_token, revoke_all
 from notifications.models import InboundMessage, Subscription
-from tests.factories import UserFactory, build_network, established, make_forums, make_topic
+from tests.factories import (
+    UserFactory,
+    build_network,
+    established,
+    make_forums,
+    make_topic,
+)
 
 from .smtp_client import deliver, immediate_email, mail, reply_to_of
 

@@ -93,10 +93,13 @@ def test_html_only_mail_comes_out_clean(scene, inbound_server):
         "<script>alert('x')</script>"
         '<img src="x" onerror="alert(2)">'
         '<p onclick="alert(3)">Thanks</p></div>'
-        '<div class="gmail_quote">On Mon, 7 Dec 2026 at 10:00, Ana &lt;ana@example.org&gt; wrote:'
+        '<div class="gmail_quote">'
+        "On Mon, 7 Dec 2026 at 10:00, Ana &lt;ana@example.org&gt; wrote:"
         "<blockquote>Send us your photos.</blockquote></div>"
     )
-    _rcpt, code, _text = deliver(inbound_server, mail(watcher.email, address, html=html))
+    _rcpt, code, _text = deliver(
+        inbound_server, mail(watcher.email, address, html=html)
+    )
 
     assert code == 250
     post = Post.objects.get(topic=topic, author=watcher)
