@@ -23,6 +23,7 @@ from django.db import close_old_connections
 from . import receiving
 
 logger = logging.getLogger(__name__)
+TRY_LATER = "451 4.3.0 Temporary failure, please try again later"
 
 
 def _in_thread(function, *args):
@@ -37,9 +38,13 @@ class InboundHandler:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if envelope.rcpt_tos:
             return "452 4.5.3 One recipient per message, please"
-        ours = await sync_to_async(_in_thread, thread_sensitive=False)(
-            receiving.is_ours, address
-        )
+        try:
+            ours = await sync_to_async(_in_thread, thread_sensitive=False)(
+                receiving.is_ours, address
+            )
+        except Exception:  # the database is away: the MTA tries again later
+            logger.exception("Could not check the recipient %s", address)
+            return TRY_LATER
         if not ours:
             return "550 5.1.1 No such address here"
         envelope.rcpt_tos.append(address)
@@ -47,9 +52,13 @@ class InboundHandler:
 
     async def handle_DATA(self, server, session, envelope):
         data = envelope.original_content or b""
-        result = await sync_to_async(_in_thread, thread_sensitive=False)(
-            receiving.receive, envelope.mail_from, envelope.rcpt_tos[0], data
-        )
+        try:
+            result = await sync_to_async(_in_thread, thread_sensitive=False)(
+                receiving.receive, envelope.mail_from, envelope.rcpt_tos[0], data
+            )
+        except Exception:  # not even the record could be written
+            logger.exception("Inbound email to %s failed", envelope.rcpt_tos[0])
+            return TRY_LATER
         return result.status
 
 
@@ -82,6 +91,8 @@ class InboundLMTP(_SizeRecording, LMTP):
 class InboundController(Controller):
     def __init__(self, host: str, port: int, *, lmtp: bool = False, **kwargs):
         self.lmtp = lmtp
+        # aiosmtpd logs every command at INFO; our records say what matters.
+        logging.getLogger("mail.log").setLevel(logging.WARNING)
         super().__init__(InboundHandler(), hostname=host, port=port, **kwargs)
 
     def factory(self):
