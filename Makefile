@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+INBOUND_PORT ?= 8025
 HOST ?= 127.0.0.1
 
 .DEFAULT_GOAL := help
@@ -41,7 +42,12 @@ run: seed ## Install, migrate, load demo data and serve on http://$(HOST):$(PORT
 	@(sleep 6; $(BIN)/python manage.py harvest_feeds >/dev/null 2>&1) &
 	@# Every country's space is also a site of its own (national/middleware.py).
 	@echo "National sites: http://bj.$${CHM_NATIONAL_DOMAIN:-localhost}:$(PORT)/ http://ke.$${CHM_NATIONAL_DOMAIN:-localhost}:$(PORT)/"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@# Email in (replies to notification emails, topics by email) on a loopback
+	@# SMTP port, stopped with the web server.
+	@echo "Email in: SMTP on $(HOST):$(INBOUND_PORT) for reply+<token>@localhost and <forum>@localhost"
+	@$(BIN)/python manage.py inbound_mail --host $(HOST) --port $(INBOUND_PORT) & \
+		trap "kill $$! 2>/dev/null" EXIT INT TERM; \
+		$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Test processes (pytest-xdist), each with its own test database and Redis
 # database; TEST_WORKERS=0 runs in this process alone.

@@ -17,11 +17,14 @@ class ForumConfig(AppConfig):
 
         from . import community_events, events, search_kind, tasks  # noqa: F401
         from .api import register_api
+        from .inbound import register_inbound
         from .listing import member_topics_context, topics_for_tag
         from .models import TaggedTopic, Topic
 
         # The public forums, topics and posts join the read API.
         register_api()
+        # Replies and new topics by email (notifications/inbound).
+        register_inbound()
 
         register_public_tag_use(
             lambda: TaggedTopic.objects.filter(

@@ -187,6 +187,7 @@ def create_topic(
     rate_limited: bool = True,
     *,
     language: str = "",
+    by_email: bool = False,
 ) -> Topic:
     """A new topic with its first post. `rate_limited=False` is for topics that
     another action opens on the member's behalf (a cooperation request's
@@ -201,13 +202,22 @@ def create_topic(
         check_rate_limit(author, "topic")
     html, mentioned = cook(raw)
     return _store_topic(
-        forum, author, title, raw, html, mentioned, tags, page, language
+        forum, author, title, raw, html, mentioned, tags, page, language, by_email
     )
 
 
 @transaction.atomic
 def _store_topic(
-    forum: Forum, author, title, raw, html, mentioned, tags, page, language
+    forum: Forum,
+    author,
+    title,
+    raw,
+    html,
+    mentioned,
+    tags,
+    page,
+    language,
+    by_email=False,
 ) -> Topic:
     check_can_write(author, forum)
     language = writing_language(language)
@@ -225,6 +235,7 @@ def _store_topic(
         is_hidden=held,
         page=page,
         language=language,
+        by_email=by_email,
     )
     if tags:
         topic.tags.set(tags)

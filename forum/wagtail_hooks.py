@@ -18,8 +18,23 @@ class ForumViewSet(SnippetViewSet):
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "list-ul"
-    list_display = ["title", "forum", "author", "reply_count", "is_hidden", "is_locked"]
-    list_filter = ["forum", "is_hidden", "is_locked", "is_pinned", "is_deleted"]
+    list_display = [
+        "title",
+        "forum",
+        "author",
+        "reply_count",
+        "is_hidden",
+        "is_locked",
+        "by_email",
+    ]
+    list_filter = [
+        "forum",
+        "is_hidden",
+        "is_locked",
+        "is_pinned",
+        "is_deleted",
+        "by_email",
+    ]
     search_fields = ["title"]
 
 

@@ -10,7 +10,9 @@ class MessagingConfig(AppConfig):
         from notifications.blocking import register_block_lookup
 
         from .blocking import blockers_among
+        from .inbound import register_inbound
         from .tasks import register_kinds
 
         register_block_lookup(blockers_among)
         register_kinds()
+        register_inbound()

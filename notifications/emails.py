@@ -43,7 +43,9 @@ def language_of(user) -> str:
     return getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
 
 
-def _send(user, subject: str, template: str, context: dict) -> bool:
+def _send(
+    user, subject: str, template: str, context: dict, reply_to: str | None = None
+) -> bool:
     if not user.email:
         return False
     unsubscribe = absolute(
@@ -55,6 +57,7 @@ def _send(user, subject: str, template: str, context: dict) -> bool:
         "unsubscribe_url": unsubscribe,
         "settings_url": absolute(reverse("notifications:settings")),
         "site_url": settings.SITE_BASE_URL,
+        "reply_by_email": bool(reply_to),
     }
     with translation.override(language_of(user)):
         text = render_to_string(f"notifications/email/{template}.txt", context)
@@ -63,6 +66,7 @@ def _send(user, subject: str, template: str, context: dict) -> bool:
         subject=subject,
         body=text,
         to=[user.email],
+        reply_to=[reply_to] if reply_to else None,
         headers={
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -78,12 +82,17 @@ def _send(user, subject: str, template: str, context: dict) -> bool:
 
 
 def send_notification_email(notification: Notification) -> bool:
+    """One notice; about a post or a message, it carries a Reply-To that
+    posts the member's answer (notifications/inbound)."""
+    from .inbound.reply_to import reply_address_for
+
     notification.url = absolute(notification.url)
     return _send(
         notification.recipient,
         notification.title,
         "notification",
         {"notification": notification},
+        reply_to=reply_address_for(notification),
     )
 
 

@@ -182,3 +182,7 @@ class NotificationSettings(models.Model):
 
     def wants(self, kind: str, channel: str) -> bool:
         return bool(self.channels.get(kind, {}).get(channel, True))
+
+
+# Email in keeps its records beside its code; they belong to this app.
+from .inbound.models import InboundMessage, ReplyTokenRevocation  # noqa: E402, F401

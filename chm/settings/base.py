@@ -500,6 +500,28 @@ TOOLKIT_MAX_UPLOAD_BYTES = int(
 # largest toolkit upload plus room for the form around it.
 CHM_MAX_REQUEST_BYTES = TOOLKIT_MAX_UPLOAD_BYTES + 1_048_576
 
+# Email in (notifications/inbound): replies to notification emails and topics
+# started by email. Notification emails carry Reply-To
+# reply+<token>@<CHM_INBOUND_DOMAIN>; empty turns email-in off (no Reply-To,
+# the server refuses everything). `make run` uses localhost.
+CHM_INBOUND_DOMAIN = os.environ.get("CHM_INBOUND_DOMAIN", "").strip(".").lower()
+# Largest message accepted, in bytes: refused with 552 while it is still
+# arriving, before anything parses it.
+CHM_INBOUND_MAX_BYTES = int(
+    os.environ.get("CHM_INBOUND_MAX_BYTES", str(10 * 1024 * 1024))
+)
+# How long a reply address works, in seconds (default 90 days).
+CHM_REPLY_TOKEN_MAX_AGE = int(
+    os.environ.get("CHM_REPLY_TOKEN_MAX_AGE", str(90 * 24 * 3600))
+)
+# Where `manage.py inbound_mail` listens by default (`make run` starts it there).
+CHM_INBOUND_HOST = os.environ.get("CHM_INBOUND_HOST", "127.0.0.1")
+CHM_INBOUND_PORT = int(os.environ.get("CHM_INBOUND_PORT", "8025"))
+# The authserv-id our MTA writes in Authentication-Results (RFC 8601): only
+# those headers are believed. Empty believes any (an MTA that strips the
+# sender's own, as Postfix with OpenDMARC does).
+CHM_INBOUND_AUTHSERV_ID = os.environ.get("CHM_INBOUND_AUTHSERV_ID", "").strip()
+
 # Anonymous visitors' pages are kept this long in the shared cache; any
 # content write drops them at once (core/page_cache.py). 0 turns it off.
 CHM_PAGE_CACHE_SECONDS = int(os.environ.get("CHM_PAGE_CACHE_SECONDS", "300"))

@@ -61,3 +61,6 @@ MIDDLEWARE = [
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT = None
+
+# Email in answers at reply+<token>@localhost (notifications/inbound).
+CHM_INBOUND_DOMAIN = CHM_INBOUND_DOMAIN or "localhost"  # noqa: F405

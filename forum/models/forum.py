@@ -64,6 +64,14 @@ class Forum(models.Model):
     is_locked = models.BooleanField(
         _("locked"), default=False, help_text=_("No new topics or replies.")
     )
+    topics_by_email = models.BooleanField(
+        _("topics by email"),
+        default=False,
+        help_text=_(
+            "Members with a verified address may start a topic by writing to "
+            "<slug>@ the site's email-in domain."
+        ),
+    )
     # Denormalised, maintained with F() by the posting functions.
     topic_count = models.PositiveIntegerField(_("topics"), default=0, editable=False)
     post_count = models.PositiveIntegerField(_("posts"), default=0, editable=False)
@@ -91,6 +99,7 @@ class Forum(models.Model):
         FieldPanel("visibility"),
         FieldPanel("allow_solutions"),
         FieldPanel("is_locked"),
+        FieldPanel("topics_by_email"),
     ]
 
     class Meta:

@@ -73,6 +73,9 @@ class Topic(index.Indexed, models.Model):
     is_locked = models.BooleanField(_("locked"), default=False)
     is_hidden = models.BooleanField(_("hidden"), default=False)
     is_deleted = models.BooleanField(_("deleted"), default=False)
+    # Started by email to the forum's address (notifications/inbound): shown
+    # to moderators, since no web form stood between the sender and the post.
+    by_email = models.BooleanField(_("started by email"), default=False)
     solution = models.ForeignKey(
         "forum.Post",
         null=True,
