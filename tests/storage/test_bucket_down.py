@@ -7,8 +7,7 @@ from django.test import Client
 from wagtail.images import get_image_model
 
 from chm.settings.base import s3_media_storages
-from tests.factories import enrol_in_two_factor, login, make_toolkit, propose
-from tests.factories.users import UserFactory
+from tests.factories import login, make_toolkit, propose
 from tests.live import free_port
 from toolkits.models import ToolkitPage
 
@@ -21,9 +20,7 @@ def test_with_the_bucket_down_uploads_fail_cleanly_and_files_answer_503(
 ):
     published = make_toolkit(library, 1).resources.get()
     default_storage.save("images/kept.png", ContentFile(png()))
-    staff = enrol_in_two_factor(
-        UserFactory(username="secretariat", is_staff=True, is_superuser=True)
-    )
+    staff = people.staff
     s3.stop()
 
     response = propose(login(people.member), library)

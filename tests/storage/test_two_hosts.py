@@ -13,8 +13,7 @@ import uuid
 import pytest
 from wagtail.images import get_image_model
 
-from tests.factories import PDF, enrol_in_two_factor, proposal_form
-from tests.factories.users import UserFactory
+from tests.factories import PDF, proposal_form
 from tests.live import (
     ROOT,
     asgi_server,
@@ -106,9 +105,7 @@ def get(url: str, user=None) -> tuple[int, dict, bytes]:
 def test_what_host_a_receives_host_b_serves_renders_and_backs_up(
     s3, bucket, library, people, tmp_path
 ):
-    staff = enrol_in_two_factor(
-        UserFactory(username="secretariat", is_staff=True, is_superuser=True)
-    )
+    staff = people.staff
     home_a, home_b = tmp_path / "host-a", tmp_path / "host-b"
     with (
         asgi_server(host_env(s3, bucket, home_a), log=tmp_path / "a.log") as host_a,

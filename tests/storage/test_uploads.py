@@ -12,7 +12,7 @@ from PIL import Image as PillowImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from tests.factories import PDF, enrol_in_two_factor, login, propose
+from tests.factories import PDF, login, propose
 from tests.factories.users import UserFactory
 from toolkits.models import ToolkitPage, ToolkitResource
 
@@ -32,7 +32,7 @@ def body(response) -> bytes:
 @pytest.fixture
 def admin_client(db):
     staff = UserFactory(username="secretariat", is_staff=True, is_superuser=True)
-    return login(enrol_in_two_factor(staff))
+    return login(staff)  # staff are enrolled in two-factor sign-in
 
 
 def published_proposal(library, member) -> ToolkitResource:
