@@ -9,6 +9,8 @@ import tarfile
 import urllib.error
 import urllib.request
 import uuid
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 import pytest
 from wagtail.images import get_image_model
@@ -102,15 +104,39 @@ def get(url: str, user=None) -> tuple[int, dict, bytes]:
         return answer.status, dict(answer.headers), answer.read()
 
 
+@contextmanager
+def two_hosts(env_a: dict, env_b: dict, logs):
+    """Both daphne processes, started at the same time (each takes seconds)."""
+    servers = [
+        asgi_server(env_a, log=logs / "a.log"),
+        asgi_server(env_b, log=logs / "b.log"),
+    ]
+    started = []
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = [pool.submit(server.__enter__) for server in servers]
+        errors = []
+        for server, future in zip(servers, futures, strict=True):
+            try:
+                started.append((server, future.result(timeout=60)))
+            except Exception as error:  # noqa: BLE001 - stop the other, then raise
+                errors.append(error)
+    try:
+        if errors:
+            raise errors[0]
+        yield tuple(url for _server, url in started)
+    finally:
+        for server, _url in started:
+            server.__exit__(None, None, None)
+
+
 def test_what_host_a_receives_host_b_serves_renders_and_backs_up(
     s3, bucket, library, people, tmp_path
 ):
     staff = people.staff
     home_a, home_b = tmp_path / "host-a", tmp_path / "host-b"
-    with (
-        asgi_server(host_env(s3, bucket, home_a), log=tmp_path / "a.log") as host_a,
-        asgi_server(host_env(s3, bucket, home_b), log=tmp_path / "b.log") as host_b,
-    ):
+    with two_hosts(
+        host_env(s3, bucket, home_a), host_env(s3, bucket, home_b), tmp_path
+    ) as (host_a, host_b):
         # Host A receives a toolkit file and an image.
         form = proposal_form(library)
         del form["file"]
