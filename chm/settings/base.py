@@ -435,6 +435,10 @@ CHM_BACKUP_S3_PREFIX = os.environ.get("CHM_BACKUP_S3_PREFIX", "backups/")
 # Documents always go through Wagtail's serve view, which checks collection
 # privacy, never straight to a file address.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# The admin's upload forms also check that the file store answers before
+# saving (core/media_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.media_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.media_forms.DocumentForm"
 # Only these folders of MEDIA_ROOT are public (Wagtail images and their
 # renditions); `make run` serves nothing else under /media/.
 CHM_PUBLIC_MEDIA_FOLDERS = ["images", "original_images"]
