@@ -442,8 +442,10 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.media_forms.DocumentForm"
 # Only these folders of MEDIA_ROOT are public (Wagtail images and their
 # renditions); `make run` serves nothing else under /media/.
 CHM_PUBLIC_MEDIA_FOLDERS = ["images", "original_images"]
-# Whether the application itself serves those folders: `make run` does;
-# production leaves /media/ to the web server in front (docs/deployment.md).
+# Whether the application itself serves those folders from the local disk:
+# `make run` does; production leaves /media/ to the web server in front
+# (docs/deployment.md). With the uploads in a bucket the application always
+# serves them (core/media_files.py).
 CHM_SERVE_PUBLIC_MEDIA = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
