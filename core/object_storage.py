@@ -193,6 +193,9 @@ def streaming_response(request, opened: OpenedFile, content_type: str = ""):
     )
     if opened.size is not None:
         response["Content-Length"] = str(opened.size)
+    # Closed with the response even if never read (HEAD, a client gone):
+    # the file handle or the store's connection goes back at once.
+    response._resource_closers.append(opened.body.close)
     return response
 
 
