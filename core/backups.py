@@ -105,14 +105,6 @@ def _dump_database(directory: Path) -> str:
     raise BackupError(f"backups of {connection.vendor} are not supported")
 
 
-def _file_folders() -> dict[str, Path]:
-    """Folders of uploaded files, by their name in the archive."""
-    return {
-        "media": Path(settings.MEDIA_ROOT),
-        "private-media": Path(settings.CHM_PRIVATE_MEDIA_ROOT),
-    }
-
-
 def _file_storages() -> dict:
     """The storages of uploaded files, by their name in the archive."""
     return {"media": storages["default"], "private-media": storages["private"]}
@@ -136,10 +128,15 @@ def _add_stored_files(archive: tarfile.TarFile, folder: str, storage) -> int:
                 added += 1
         return added
     for stored in bucket_objects(storage):
+        try:
+            opened = open_stored(storage, stored.name)
+        except FileNotFoundError:  # deleted since it was listed
+            continue
         info = tarfile.TarInfo(f"{folder}/{stored.name}")
-        info.size = stored.size
+        # The size of what is read now, should the object have changed since
+        # it was listed.
+        info.size = opened.size if opened.size is not None else stored.size
         info.mtime = int(stored.modified.timestamp())
-        opened = open_stored(storage, stored.name)
         try:
             archive.addfile(info, opened.body)
         finally:
