@@ -1,5 +1,4 @@
 import re
-from pathlib import Path
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -14,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from blog import views as blog_views
 from community.page_chooser import ScopedChosenMultipleView
+from core import media_files
 from forum.sitemaps import TopicSitemap
 from home import views as home_views
 from home.sitemaps import PageSitemap
@@ -51,21 +51,19 @@ urlpatterns = [
     *interop_urls.wagtail_api_urls,
 ]
 
-if settings.CHM_SERVE_PUBLIC_MEDIA:
-    # `make run` serves only the public folders of MEDIA_ROOT (Wagtail images),
-    # with DEBUG on or off: documents go through Wagtail's serve view
-    # (collection privacy) and toolkit files through the download view
-    # (publication), never straight. Production leaves this to nginx.
-    from django.views.static import serve as serve_file
-
-    for folder in settings.CHM_PUBLIC_MEDIA_FOLDERS:
-        urlpatterns.append(
-            re_path(
-                rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}{folder}/(?P<path>.+)$",
-                serve_file,
-                {"document_root": Path(settings.MEDIA_ROOT) / folder},
-            )
-        )
+# The public media folders (Wagtail images) through the application: from the
+# local disk in `make run` (CHM_SERVE_PUBLIC_MEDIA), and whenever uploads are
+# in a bucket, whose objects are all private (core/media_files.py). Documents
+# go through Wagtail's serve view (collection privacy) and toolkit files
+# through the download view (publication), never straight. Production on
+# the local disk leaves these to nginx.
+urlpatterns.append(
+    re_path(
+        rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<folder>[\w-]+)/(?P<path>.+)$",
+        media_files.public_media,
+        name="public_media",
+    )
+)
 
 # Everything a visitor reads is language-prefixed (/fr/, /ar/, ...); English,
 # the source language, stays at the root.

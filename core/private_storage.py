@@ -3,13 +3,16 @@ read them (the toolkit download view) hand them out.
 
 A local folder outside MEDIA_ROOT (`CHM_PRIVATE_MEDIA_ROOT`), so neither
 `/media/` in `make run` nor the proxy's `/media/` location can reach them.
-Fields use it as `storages["private"]`, so object storage (a private bucket)
-is a change of `STORAGES` alone.
+Fields use it as `storages["private"]` (through `private_storage`), so object
+storage (a private bucket, core/object_storage.py) is a change of `STORAGES`
+alone.
 """
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
-from django.utils.functional import cached_property
+from django.core.files.storage import FileSystemStorage, storages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.utils.functional import LazyObject, cached_property, empty
 
 
 class PrivateFileStorage(FileSystemStorage):
@@ -25,3 +28,21 @@ class PrivateFileStorage(FileSystemStorage):
 
     def url(self, name):
         raise NotImplementedError("Private files have no URL; serve them by a view.")
+
+
+class PrivateStorage(LazyObject):
+    """`storages["private"]`, looked up again whenever STORAGES changes, as
+    Django's `default_storage` is: a field keeps this one object, and the
+    files follow the settings (the local folder, or a bucket)."""
+
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+private_storage = PrivateStorage()
+
+
+@receiver(setting_changed)
+def _forget_private_storage(*, setting, **kwargs):
+    if setting == "STORAGES":
+        private_storage._wrapped = empty

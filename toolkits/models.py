@@ -1,5 +1,4 @@
 from django.core.exceptions import ValidationError
-from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Exists, F, OuterRef
 from django.db.models.lookups import StartsWith
@@ -28,6 +27,7 @@ from core.api.fields import (
 )
 from core.content_writes import ContentQuerySet
 from core.languages import CONTENT_LANGUAGES
+from core.private_storage import private_storage
 
 from .page_forms import ToolkitPageForm
 from .uploads import (
@@ -80,8 +80,9 @@ class CounterField(models.PositiveIntegerField):
 
 def toolkit_file_storage():
     """Where toolkit files live: private storage, served only by the download
-    view, which checks that the toolkit is published."""
-    return storages["private"]
+    view, which checks that the toolkit is published. The storage the
+    settings name now (a local folder or a bucket), however often they change."""
+    return private_storage
 
 
 def resource_upload_to(instance, filename: str) -> str:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from taggit.utils import edit_string_for_tags, parse_tags
 
+from core.object_storage import STORAGE_ERRORS
 from tagging.vocabulary import MAX_TAG_LENGTH, MAX_TAGS_PER_ITEM, check_tags
 
 from .models import (
@@ -181,7 +182,10 @@ def propose_toolkit(
         # The database rolled back: do not leave the stored file behind.
         for resource in stored:
             if resource.file and resource.file._committed:
-                resource.file.delete(save=False)
+                try:
+                    resource.file.delete(save=False)
+                except STORAGE_ERRORS:
+                    logger.warning("could not remove %s", resource.file.name)
         raise
     return page
 

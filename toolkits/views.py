@@ -1,12 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_safe
 
+from core.middleware import unavailable
+from core.object_storage import STORAGE_ERRORS, open_stored, streaming_response
 from core.throttling import rate_limited, requester_key
 
 from .downloads import downloadable_resources, record_download, reviewable_resource
@@ -22,22 +25,29 @@ def download(request, pk: int, filename: str):
     Toolkit files are in private storage: this view is the only way to them.
     Files of a toolkit that is not published (a proposal awaiting review) go
     only to those who may edit it, so reviewers can read what they approve;
-    such downloads are not counted."""
+    such downloads are not counted.
+
+    The file is streamed from its storage (a local folder or a private
+    bucket: core/object_storage.py), never handed out by address, so these
+    headers and the count hold wherever it is. It is opened before counting:
+    a missing file is 404 and an unreachable store 503, neither counted."""
     published = downloadable_resources().filter(pk=pk).first()
     resource = published or reviewable_resource(request.user, pk)
     if resource is None:
         raise Http404
     try:
-        handle = resource.file.open("rb")
+        opened = open_stored(resource.file.storage, resource.file.name)
+    except STORAGE_ERRORS:
+        return unavailable(storage=True)
     except (FileNotFoundError, OSError) as missing:
         raise Http404(_("This file is no longer available.")) from missing
     if request.method == "GET" and published:
         record_download(resource, requester_key(request))
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=resource.filename,
-        content_type=content_type_for(resource.file_format),
+    response = streaming_response(
+        request, opened, content_type_for(resource.file_format)
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        True, resource.filename
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
@@ -71,9 +81,23 @@ def _propose(request):
             valid = False
         if valid:
             library = form.cleaned_data["library"]
-            page = propose_toolkit(
-                request.user, library, ToolkitProposal.from_form(form.cleaned_data)
-            )
+            try:
+                page = propose_toolkit(
+                    request.user, library, ToolkitProposal.from_form(form.cleaned_data)
+                )
+            except STORAGE_ERRORS:
+                # Checked, but not stored: nothing of the proposal was kept.
+                form.add_error(
+                    "file",
+                    _(
+                        "The file could not be stored just now (the file store "
+                        "cannot be reached). Nothing was saved: please send it "
+                        "again in a few minutes."
+                    ),
+                )
+                return render(
+                    request, "toolkits/propose.html", {"form": form}, status=503
+                )
             messages.success(
                 request,
                 _(

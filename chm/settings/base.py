@@ -379,14 +379,73 @@ STORAGES = {
     "private": {"BACKEND": "core.private_storage.PrivateFileStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+
+def s3_settings_from_env(prefix: str, fallback: dict | None = None) -> dict | None:
+    """An S3-compatible bucket named by `<prefix>BUCKET` and its neighbours
+    (ENDPOINT_URL, REGION, ACCESS_KEY_ID, SECRET_ACCESS_KEY, CUSTOM_DOMAIN);
+    None without a bucket. Unset values come from `fallback`; unset keys
+    from boto3's usual places (AWS_ACCESS_KEY_ID, instance roles)."""
+    bucket = os.environ.get(f"{prefix}BUCKET", "")
+    if not bucket:
+        return None
+    fallback = fallback or {}
+    names = {
+        "endpoint_url": "ENDPOINT_URL",
+        "region_name": "REGION",
+        "access_key": "ACCESS_KEY_ID",
+        "secret_key": "SECRET_ACCESS_KEY",
+    }
+    config = {"bucket_name": bucket}
+    for option, name in names.items():
+        config[option] = os.environ.get(f"{prefix}{name}") or fallback.get(option)
+    return config
+
+
+def s3_media_storages(config: dict, custom_domain: str = "") -> dict:
+    """STORAGES entries that put every upload in one private bucket: public
+    media (Wagtail images, renditions, documents) under `media/`, private
+    files (toolkit files) under `private/` (core/object_storage.py)."""
+    options = {k: v for k, v in config.items() if v}
+    return {
+        "default": {
+            "BACKEND": "core.object_storage.MediaStorage",
+            "OPTIONS": {**options, "custom_domain": custom_domain or None},
+        },
+        "private": {
+            "BACKEND": "core.object_storage.PrivateMediaStorage",
+            "OPTIONS": options,
+        },
+    }
+
+
+# Uploads on an S3-compatible object store (docs/deployment.md, "More than one
+# web host"): set CHM_MEDIA_S3_BUCKET. The local disk stays the default.
+CHM_MEDIA_S3 = s3_settings_from_env("CHM_MEDIA_S3_")
+if CHM_MEDIA_S3:
+    STORAGES.update(
+        s3_media_storages(
+            CHM_MEDIA_S3, os.environ.get("CHM_MEDIA_S3_CUSTOM_DOMAIN", "")
+        )
+    )
+# Backups written to a bucket too (CHM_BACKUP_S3_BUCKET; the other values
+# default to the media bucket's), under CHM_BACKUP_S3_PREFIX.
+CHM_BACKUP_S3 = s3_settings_from_env("CHM_BACKUP_S3_", CHM_MEDIA_S3)
+CHM_BACKUP_S3_PREFIX = os.environ.get("CHM_BACKUP_S3_PREFIX", "backups/")
 # Documents always go through Wagtail's serve view, which checks collection
 # privacy, never straight to a file address.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# The admin's upload forms also check that the file store answers before
+# saving (core/media_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.media_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.media_forms.DocumentForm"
 # Only these folders of MEDIA_ROOT are public (Wagtail images and their
 # renditions); `make run` serves nothing else under /media/.
 CHM_PUBLIC_MEDIA_FOLDERS = ["images", "original_images"]
-# Whether the application itself serves those folders: `make run` does;
-# production leaves /media/ to the web server in front (docs/deployment.md).
+# Whether the application itself serves those folders from the local disk:
+# `make run` does; production leaves /media/ to the web server in front
+# (docs/deployment.md). With the uploads in a bucket the application always
+# serves them (core/media_files.py).
 CHM_SERVE_PUBLIC_MEDIA = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

@@ -62,6 +62,13 @@ MATRIX: dict[str, list[Check]] = {
     "web_app_manifest": [get(lambda w: "/manifest.webmanifest", EVERYONE)],
     "robots_txt": [get(lambda w: "/robots.txt", EVERYONE)],
     "sitemap": [get(lambda w: "/sitemap.xml", EVERYONE)],
+    # Public media folders through the application (core/media_files.py):
+    # off on the local disk outside `make run` (nginx serves them), and
+    # never anything but the public folders (tests/storage covers a bucket).
+    "public_media": [
+        get(lambda w: "/media/images/missing.png", NOT_FOUND),
+        get(lambda w: "/media/documents/anything.pdf", NOT_FOUND),
+    ],
     "wagtaildocs_serve": [
         get(lambda w: w.document.url, EVERYONE),
     ],

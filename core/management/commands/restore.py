@@ -1,8 +1,9 @@
+import tempfile
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core.backups import BackupError, read_manifest, restore_backup
+from core.backups import BackupError, download_backup, read_manifest, restore_backup
 
 
 class Command(BaseCommand):
@@ -13,9 +14,25 @@ class Command(BaseCommand):
         parser.add_argument(
             "--yes", action="store_true", help="Do not ask for confirmation."
         )
+        parser.add_argument(
+            "--from-bucket",
+            action="store_true",
+            help="ARCHIVE is the name of a backup in the backup bucket "
+            "(CHM_BACKUP_S3_BUCKET), fetched first.",
+        )
 
-    def handle(self, *args, archive, yes=False, **options):
-        path = Path(archive)
+    def handle(self, *args, archive, yes=False, from_bucket=False, **options):
+        if from_bucket:
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / Path(archive).name
+                try:
+                    download_backup(archive, path)
+                except BackupError as error:
+                    raise CommandError(str(error)) from error
+                return self._restore(path, yes)
+        return self._restore(Path(archive), yes)
+
+    def _restore(self, path: Path, yes: bool):
         if not path.is_file():
             raise CommandError(f"{path} does not exist")
         try:
