@@ -211,15 +211,20 @@ def media_in_tmp(settings, tmp_path):
 def pytest_configure(config):
     config.addinivalue_line(
         "markers",
-        "shared_world: the module's tests share one network, library, forums and "
-        "content, built once (see _module_world)",
+        "shared_world(*parts): the module's tests share one network and the "
+        "parts named (people, library, forums, content; content, library and "
+        "forums by default), built once "
+        "(see _module_world)",
     )
 
 
 @pytest.fixture(scope="module")
 def _module_world(request, django_db_setup, django_db_blocker):
-    """For a module marked `shared_world`, what `network`, `library`, `forums`
-    and `content` give, built once for the module instead of once per test.
+    """For a module marked `shared_world`, what `network` gives, and
+    `people`, `library`, `forums` and `content` if the mark names them
+    (`content` with its library and forums by default),
+    built once for the module instead of once per test. The fixtures it does
+    not name are built per test, as elsewhere.
 
     It is written inside a transaction that stays open while the module's
     tests run and is rolled back after them. Each test runs, as usual, in a
@@ -229,26 +234,37 @@ def _module_world(request, django_db_setup, django_db_blocker):
     setUpTestData does), so changes made to them in Python do not leak either.
     Only for modules without transactional tests: their flush would end the
     outer transaction."""
-    if request.node.get_closest_marker("shared_world") is None:
+    marker = request.node.get_closest_marker("shared_world")
+    if marker is None:
         yield None
         return
+    shared = set(marker.args or ("content",))
+    if "content" in shared:
+        shared |= {"library", "forums"}
+    world = SimpleNamespace(
+        network=None, people=None, library=None, forums=None, content=None
+    )
     with django_db_blocker.unblock():
         cache.clear()
         ensure_wagtail_base()
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            network = build_network()
-            library = ToolkitLibraryPageFactory(parent=network.home)
-            forums = make_forums(network)
-            content = make_content(network, subject_tags(), library, forums)
+            world.network = build_network()
+            if "people" in shared:
+                world.people = make_people(world.network)
+            if "library" in shared:
+                world.library = ToolkitLibraryPageFactory(parent=world.network.home)
+            if "forums" in shared:
+                world.forums = make_forums(world.network)
+            if "content" in shared:
+                world.content = make_content(
+                    world.network, subject_tags(), world.library, world.forums
+                )
         except BaseException:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
             raise
-    world = SimpleNamespace(
-        network=network, library=library, forums=forums, content=content
-    )
     try:
         yield world
     finally:
@@ -269,8 +285,7 @@ def network(db, _world) -> SimpleNamespace:
     return _world.network if _world is not None else build_network()
 
 
-@pytest.fixture
-def people(network) -> SimpleNamespace:
+def make_people(network) -> SimpleNamespace:
     """One member per role, for permission matrices."""
     focal_benin = UserFactory(username="focal.benin")
     assign_focal_point(focal_benin, network.benin)
@@ -292,9 +307,19 @@ def people(network) -> SimpleNamespace:
 
 
 @pytest.fixture
+def people(network, _world) -> SimpleNamespace:
+    """One member per role, for permission matrices."""
+    if _world is not None and _world.people is not None:
+        return _world.people
+    return make_people(network)
+
+
+@pytest.fixture
 def forums(network, _world) -> SimpleNamespace:
     """The forum index page and the public, other, members and focal forums."""
-    return _world.forums if _world is not None else make_forums(network)
+    if _world is not None and _world.forums is not None:
+        return _world.forums
+    return make_forums(network)
 
 
 @pytest.fixture
@@ -305,7 +330,7 @@ def author(db):
 @pytest.fixture
 def library(network, _world):
     """The toolkit library page under home."""
-    if _world is not None:
+    if _world is not None and _world.library is not None:
         return _world.library
     return ToolkitLibraryPageFactory(parent=network.home)
 
@@ -320,7 +345,7 @@ def subjects(db) -> dict:
 @pytest.fixture
 def content(network, library, forums, _world) -> SimpleNamespace:
     """Public and private things of every kind (factories.make_content)."""
-    if _world is not None:
+    if _world is not None and _world.content is not None:
         return _world.content
     return make_content(network, subject_tags(), library, forums)
 

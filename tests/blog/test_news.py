@@ -9,6 +9,8 @@ from home.models import HomePage
 
 from ..factories import UserFactory, make_post
 
+pytestmark = pytest.mark.shared_world("people")
+
 
 class BlogPlacementTests(WagtailPageTestCase):
     def test_news_posts_live_under_countries_only(self):

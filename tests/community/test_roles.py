@@ -4,6 +4,8 @@ import pytest
 
 from home.models import StandardPage
 
+pytestmark = pytest.mark.shared_world("people")
+
 
 def perms(user, page):
     return page.permissions_for_user(user)

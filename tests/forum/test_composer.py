@@ -4,12 +4,16 @@ as plain forms, quotes, and the countdown while the posting interval runs."""
 import json
 import re
 
+import pytest
+
 from forum.cooking import cook
 from forum.models import Post, Topic
 from forum.models.post import MAX_POST_LENGTH
 
 from ..factories import UserFactory, established, make_topic
 from ..factories import topic_url as url
+
+pytestmark = pytest.mark.shared_world("forums", "people")
 
 HX = {"HTTP_HX_REQUEST": "true"}
 PREVIEW = "/forums/preview/"

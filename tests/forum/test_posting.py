@@ -7,6 +7,8 @@ from notifications.models import Subscription
 from ..factories import UserFactory, established, make_topic
 from ..factories import topic_url as url
 
+pytestmark = pytest.mark.shared_world("forums", "people")
+
 
 @pytest.fixture
 def member(db):

@@ -9,6 +9,8 @@ from national.models import DomainClaim
 
 from ..factories import login
 
+pytestmark = pytest.mark.shared_world("people")
+
 URL = "/national/bj/domain/"
 
 

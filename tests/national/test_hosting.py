@@ -9,6 +9,8 @@ from national.models import DomainClaim
 
 from ..factories import translate_page
 
+pytestmark = pytest.mark.shared_world("forums", "people")
+
 
 @pytest.fixture
 def about(network):

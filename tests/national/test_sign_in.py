@@ -8,6 +8,8 @@ from django.test import Client
 
 from ..factories import login
 
+pytestmark = pytest.mark.shared_world("people")
+
 BJ = "bj.localhost:8000"
 
 

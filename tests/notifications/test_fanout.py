@@ -10,6 +10,8 @@ from notifications.subscriptions import set_watch_level
 
 from ..factories import established, make_post, make_topic
 
+pytestmark = pytest.mark.shared_world("forums")
+
 
 @pytest.fixture
 def run(django_capture_on_commit_callbacks):

@@ -11,6 +11,8 @@ from notifications.models import Notification, NotificationSettings, Subscriptio
 
 from ..factories import established, make_notifications
 
+pytestmark = pytest.mark.shared_world("network")
+
 
 def test_the_bell_shows_the_unread_count(client, network):
     member = established()

@@ -4,6 +4,8 @@ from search.forms import clean_query
 
 from ..factories import make_post
 
+pytestmark = pytest.mark.shared_world("network")
+
 BAD_QUERIES = [
     "",
     " ",

@@ -12,6 +12,8 @@ from forum.models import Post, Topic
 
 from ..factories import UserFactory, add_post, make_post, make_toolkit, make_topic
 
+pytestmark = pytest.mark.shared_world("forums", "library", "people")
+
 
 def results(client, query: str):
     response = client.get("/search/" + query)

@@ -7,6 +7,8 @@ from search.queries import SearchParams, match
 
 from ..factories import UserFactory, add_post, make_post, make_toolkit, make_topic
 
+pytestmark = pytest.mark.shared_world("forums", "library", "people")
+
 
 def kinds_found(client, user, query: str) -> dict[str, list[str]]:
     if user is not None:
