@@ -186,6 +186,8 @@ def add_device(request):
         )
     except (ValueError, push.BadSubscription):
         return JsonResponse({"error": "not a push subscription"}, status=400)
+    # Shown on the settings page, which push.js reloads to list the device.
+    messages.success(request, _("This device will now be notified."))
     return JsonResponse(
         {"id": device.pk, "label": device.label or _("This device")}, status=201
     )
