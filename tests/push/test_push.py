@@ -413,3 +413,35 @@ def test_a_member_removes_their_own_devices_only(client, vapid, service):
         headers={"Accept": "application/json"},
     )
     assert response.json() == {"removed": again.pk}
+
+
+def test_with_a_worker_a_held_burst_is_pushed_when_the_window_ends(
+    vapid, service, settings
+):
+    from django.core.cache import cache
+    from django_tasks import default_task_backend
+
+    from notifications.tasks import push_notifications
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
+    cache.clear()
+    member = UserFactory()
+    add_device(member, service)
+    deliver_rows([draft(member, "m:1")])
+    assert push.push_pending(member.pk) == 1
+    deliver_rows([draft(member, "m:2"), draft(member, "m:3")])
+    deliver_rows([draft(member, "m:4")])
+    # Every delivery queued a run; the first held the rest for the window.
+    for _ in range(3):
+        assert push.push_pending(member.pk) == 0
+    deferred = [
+        result
+        for result in default_task_backend.results
+        if result.task.name == push_notifications.name and result.task.run_after
+    ]
+    assert len(deferred) == 1  # once per window, however many arrive
+    last_push = NotificationSettings.objects.get(user=member).last_push_at
+    assert deferred[0].task.run_after == last_push + timedelta(seconds=60)
+    assert len(service.to("phone")) == 1
