@@ -38,6 +38,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
+from py_vapid import Vapid, VapidException
 from pywebpush import WebPushException, webpush
 
 from core import outbound
@@ -64,6 +65,18 @@ class BadSubscription(ValueError):
 
 def is_configured() -> bool:
     return bool(settings.CHM_VAPID_PUBLIC_KEY and settings.CHM_VAPID_PRIVATE_KEY)
+
+
+def signer() -> Vapid | None:
+    """The VAPID key that signs pushes, or None (logged) when the private key
+    or the subject cannot sign: then nothing is marked as pushed."""
+    try:
+        vapid = Vapid.from_string(settings.CHM_VAPID_PRIVATE_KEY)
+        vapid.sign({"sub": settings.CHM_VAPID_SUBJECT, "aud": "https://check.invalid"})
+    except (VapidException, ValueError, TypeError) as error:
+        logger.error("Web Push is misconfigured (CHM_VAPID_*): %s", error)
+        return None
+    return vapid
 
 
 def check_endpoint(endpoint: str) -> None:
@@ -193,6 +206,9 @@ def push_pending(user_id: int) -> int:
         return 0
     if not PushSubscription.objects.filter(user_id=user_id).exists():
         return 0
+    vapid = signer()
+    if vapid is None:
+        return 0
     window = timedelta(seconds=settings.CHM_PUSH_BATCH_SECONDS)
     with transaction.atomic():
         prefs, _created = (
@@ -218,7 +234,7 @@ def push_pending(user_id: int) -> int:
         prefs.last_push_at = now
         prefs.pushed_through_id = rows[-1].pk
         prefs.save(update_fields=["last_push_at", "pushed_through_id"])
-    return send(user_id, summary_for(wanted, wanted[0].recipient))
+    return send(user_id, summary_for(wanted, wanted[0].recipient), vapid)
 
 
 def hold(user_id: int, until) -> None:
@@ -234,7 +250,7 @@ def hold(user_id: int, until) -> None:
         push_notifications.using(run_after=until).enqueue(user_id)
 
 
-def send(user_id: int, push: Push) -> int:
+def send(user_id: int, push: Push, vapid: Vapid) -> int:
     """Post `push` to each of the member's devices; forget those gone."""
     session = requests.Session()
     session.trust_env = False  # no proxy from the environment
@@ -247,7 +263,7 @@ def send(user_id: int, push: Push) -> int:
             webpush(
                 device.as_subscription_info(),
                 data=push.as_json(),
-                vapid_private_key=settings.CHM_VAPID_PRIVATE_KEY,
+                vapid_private_key=vapid,
                 vapid_claims={"sub": settings.CHM_VAPID_SUBJECT},
                 ttl=TTL_SECONDS,
                 timeout=SEND_TIMEOUT,

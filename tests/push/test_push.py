@@ -445,3 +445,23 @@ def test_with_a_worker_a_held_burst_is_pushed_when_the_window_ends(
     last_push = NotificationSettings.objects.get(user=member).last_push_at
     assert deferred[0].task.run_after == last_push + timedelta(seconds=60)
     assert len(service.to("phone")) == 1
+
+
+def test_a_subject_push_services_refuse_is_reported_and_nothing_is_lost(
+    vapid, service, settings, caplog
+):
+    settings.CHM_VAPID_SUBJECT = "http://not-a-contact"
+    member = UserFactory()
+    add_device(member, service)
+    deliver([draft(member, "m:1")])
+    assert service.received == []
+    assert "misconfigured" in caplog.text
+    # Fixed: what waited goes out.
+    settings.CHM_VAPID_SUBJECT = "mailto:secretariat@example.org"
+    assert push.push_pending(member.pk) == 1
+
+
+def test_the_default_subject_is_one_push_services_accept(settings):
+    from py_vapid import _check_sub
+
+    assert _check_sub(settings.CHM_VAPID_SUBJECT)
