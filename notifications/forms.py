@@ -33,9 +33,24 @@ class SettingsForm(forms.Form):
                     initial=settings.wants(kind, channel),
                 )
 
+    def channel_headings(self):
+        headings = {
+            "app": _("In the app"),
+            "email": _("By email"),
+            "push": _("On my devices"),
+        }
+        return [(channel, headings[channel]) for channel, _label in self.channels]
+
     def kind_rows(self):
+        headings = self.channel_headings()
         return [
-            (label, [self[f"{kind}__{channel}"] for channel, _label in self.channels])
+            (
+                label,
+                [
+                    (self[f"{kind}__{channel}"], heading)
+                    for channel, heading in headings
+                ],
+            )
             for kind, label in self.kinds
         ]
 

@@ -78,8 +78,18 @@
     }, function () { return budget; });
   }
 
-  function megabytes(bytes) {
-    return (bytes / 1024 / 1024).toFixed(1);
+  // "480 kB", "12.5 MB", in the page's language.
+  function size(bytes) {
+    var mega = bytes >= 1024 * 1024;
+    var value = mega ? bytes / 1024 / 1024 : Math.max(bytes / 1024, bytes ? 0.1 : 0);
+    try {
+      return new Intl.NumberFormat(document.documentElement.lang, {
+        style: "unit", unit: mega ? "megabyte" : "kilobyte",
+        maximumFractionDigits: 1
+      }).format(value);
+    } catch (error) {
+      return value.toFixed(1) + (mega ? " MB" : " kB");
+    }
   }
 
   function format(template, values) {
@@ -222,9 +232,8 @@
         var facts = document.createElement("span");
         facts.className = "muted saved-facts";
         facts.textContent = format(strings.facts, {
-          size: megabytes(item.bytes || 0),
-          date: new Date(item.savedAt).toLocaleDateString(document.documentElement.lang),
-          files: item.files || 0
+          size: size(item.bytes || 0),
+          date: new Date(item.savedAt).toLocaleDateString(document.documentElement.lang)
         });
         var remove = document.createElement("button");
         remove.type = "button";
@@ -247,7 +256,7 @@
       empty.hidden = items.length > 0;
       list.hidden = items.length === 0;
       usage.textContent = format(strings.usage, {
-        used: megabytes(usedBytes(items)), budget: megabytes(found[1])
+        used: size(usedBytes(items)), budget: size(found[1])
       });
     });
   }

@@ -149,10 +149,10 @@ def test_a_saved_toolkit_opens_with_its_file_when_the_network_is_cut(browser, se
 
     # Any other page: the offline page, which lists what is saved.
     page.goto(server + "/forums/")
-    page.get_by_text("You are offline").wait_for()
+    page.get_by_text("You are offline.").wait_for()
     page.goto(server + "/offline/")
     page.get_by_role("link", name="Mangrove restoration toolkit").wait_for()
-    assert "of the 50.0 MB" in page.locator("[data-offline-usage]").inner_text()
+    assert "of the 50 MB" in page.locator("[data-offline-usage]").inner_text()
     page.get_by_role("link", name="Mangrove restoration toolkit").click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Mangrove restoration toolkit"
