@@ -132,6 +132,11 @@ def test_a_saved_toolkit_opens_with_its_file_when_the_network_is_cut(browser, se
     network = build_network()
     toolkit = toolkit_with_a_file(network.home)
     member = UserFactory(display_name="Field Worker")
+    # Without JavaScript there is nothing to save with: no button.
+    plain = open_page(browser, java_script_enabled=False)
+    plain.goto(server + toolkit.url)
+    assert plain.locator("[data-save-offline]").is_hidden()
+    plain.context.close()
     page = member_page(browser, server, member)
     page.goto(server + toolkit.url)
     wait_for_worker(page)
