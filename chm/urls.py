@@ -15,6 +15,7 @@ from blog import views as blog_views
 from community.page_chooser import ScopedChosenMultipleView
 from core import media_files
 from forum.sitemaps import TopicSitemap
+from home import offline as home_offline
 from home import views as home_views
 from home.sitemaps import PageSitemap
 from interop import urls as interop_urls
@@ -31,6 +32,8 @@ urlpatterns = [
         name="sitemap",
     ),
     path("manifest.webmanifest", home_views.web_app_manifest, name="web_app_manifest"),
+    # The service worker, at the root so that it may control the whole site.
+    path("sw.js", home_offline.service_worker, name="service_worker"),
     # Before Wagtail's own: the chooser's answer, scoped to pages the member
     # may list (community/page_chooser.py).
     path(
@@ -78,6 +81,7 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("notifications.urls")),
     path("cooperation/", include("cooperation.urls")),
     path("national/", include("national.urls")),
+    path("offline/", home_offline.offline_page, name="offline"),
     path("harvest/<str:iso>/", blog_views.harvest_now, name="harvest_country"),
     path("", include("interop.page_urls")),
     path("", include("toolkits.urls")),

@@ -13,5 +13,6 @@ def site_chrome(request) -> dict:
     return {
         "SITE_NAME": settings.WAGTAIL_SITE_NAME,
         "THEME_COLOR": settings.CHM_THEME_COLOR,
+        "OFFLINE_BUDGET_MB": settings.CHM_OFFLINE_BUDGET_MB,
         "unread_notifications": unread_notifications,
     }

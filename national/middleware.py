@@ -54,6 +54,8 @@ SERVED_ROUTES = {
     "favicon",
     "robots_txt",
     "web_app_manifest",
+    "service_worker",
+    "offline",
     "healthz",
     "account_logout",
     "national:",

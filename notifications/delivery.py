@@ -8,6 +8,7 @@ import logging
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.db import transaction
 from django.utils import timezone
 
 from .audiences import Draft
@@ -36,8 +37,10 @@ def deliver(drafts: list[Draft]) -> list[Notification]:
     wanted = [
         draft
         for draft in drafts
-        if prefs[draft.recipient_id].wants(draft.kind, "app")
-        or prefs[draft.recipient_id].wants(draft.kind, "email")
+        if any(
+            prefs[draft.recipient_id].wants(draft.kind, channel)
+            for channel in ("app", "email", "push")
+        )
     ]
     Notification.objects.bulk_create(
         [
@@ -62,6 +65,13 @@ def deliver(drafts: list[Draft]) -> list[Notification]:
         )
     )
     send_immediate_emails(rows, prefs)
+    push_later(
+        {
+            row.recipient_id
+            for row in rows
+            if prefs[row.recipient_id].wants(row.kind, "push")
+        }
+    )
     wake(
         [
             row.recipient_id
@@ -89,6 +99,9 @@ def store_in_app(draft: Draft) -> None:
         ],
         ignore_conflicts=True,
     )
+    prefs = settings_for({draft.recipient_id})[draft.recipient_id]
+    if prefs.wants(draft.kind, "push"):
+        push_later({draft.recipient_id})
     wake([draft.recipient_id])
 
 
@@ -122,6 +135,27 @@ def deliver_counted(draft: Draft, count: int) -> None:
     # Setting read_at wakes the recipient's bell (NotificationQuerySet.update).
     if not updated:
         deliver([draft])
+
+
+def push_later(user_ids: set[int]) -> None:
+    """Queue a push to the devices of those with any (push.py), after commit:
+    off the request path, and never for a row that was rolled back."""
+    from .push import is_configured
+
+    if not user_ids or not is_configured():
+        return
+    from .models import PushSubscription
+    from .tasks import push_notifications
+
+    with_devices = set(
+        PushSubscription.objects.filter(user_id__in=user_ids)
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+    for user_id in sorted(with_devices):
+        transaction.on_commit(
+            lambda user_id=user_id: push_notifications.enqueue(user_id)
+        )
 
 
 def wake(user_ids) -> None:

@@ -169,9 +169,14 @@ class NotificationSettings(models.Model):
         choices=EmailFrequency.choices,
         default=EmailFrequency.DAILY,
     )
-    # {kind: {"app": bool, "email": bool}}; a missing entry means both on.
+    # {kind: {"app": bool, "email": bool, "push": bool}}; a missing entry
+    # means on (push: as "app").
     channels = models.JSONField(default=default_channels, blank=True)
     last_digest_at = models.DateTimeField(null=True, blank=True)
+    # Web Push batching (push.py): when the member's devices were last pushed
+    # to, and the newest notification that push covered.
+    last_push_at = models.DateTimeField(null=True, blank=True)
+    pushed_through_id = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("notification settings")
@@ -181,7 +186,53 @@ class NotificationSettings(models.Model):
         return f"{self.user} ({self.email_frequency})"
 
     def wants(self, kind: str, channel: str) -> bool:
-        return bool(self.channels.get(kind, {}).get(channel, True))
+        choices = self.channels.get(kind, {})
+        if channel == "push" and "push" not in choices:
+            # Until the member chooses, a device hears what the bell hears.
+            return self.wants(kind, "app")
+        return bool(choices.get(channel, True))
+
+
+class PushSubscriptionQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class PushSubscription(models.Model):
+    """One device (a browser's push subscription) a member asked to be
+    notified on. The endpoint and keys come from the browser's PushManager;
+    the push service answering 404 or 410 removes the row."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="push_subscriptions",
+        verbose_name=_("member"),
+    )
+    endpoint = models.URLField(_("endpoint"), max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=200)
+    auth = models.CharField(max_length=100)
+    # What the member sees in their list of devices ("Firefox on Android").
+    label = models.CharField(_("device"), max_length=100, blank=True)
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    objects = PushSubscriptionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("push subscription")
+        verbose_name_plural = _("push subscriptions")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.label or self.endpoint[:40]}"
+
+    def as_subscription_info(self) -> dict:
+        """The shape pywebpush takes (the browser's PushSubscription JSON)."""
+        return {
+            "endpoint": self.endpoint,
+            "keys": {"p256dh": self.p256dh, "auth": self.auth},
+        }
 
 
 # Email in keeps its records beside its code; they belong to this app.

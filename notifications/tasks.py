@@ -41,3 +41,11 @@ def send_digests() -> int:
     from .emails import send_digests as send
 
     return send()
+
+
+@task()
+def push_notifications(user_id: int) -> int:
+    """Push what is new to the member's devices (push.py: batching, privacy)."""
+    from .push import push_pending
+
+    return push_pending(user_id)

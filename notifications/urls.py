@@ -11,5 +11,7 @@ urlpatterns = [
     path("following/", views.following, name="following"),
     path("follow/<str:kind>/<int:pk>/", views.follow, name="follow"),
     path("settings/", views.notification_settings, name="settings"),
+    path("devices/", views.add_device, name="add_device"),
+    path("devices/<int:pk>/remove/", views.remove_device, name="remove_device"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

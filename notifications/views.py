@@ -1,8 +1,11 @@
+import json
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,7 +16,7 @@ from django_htmx.http import trigger_client_event
 
 from core import htmx
 
-from . import reading
+from . import push, reading
 from .emails import user_from_token
 from .follow_control import follow_response, safe_next
 from .followable import followable_url, kind_for_model, readable_followable
@@ -22,6 +25,7 @@ from .models import (
     EmailFrequency,
     Notification,
     NotificationSettings,
+    PushSubscription,
     Subscription,
 )
 
@@ -143,12 +147,64 @@ def follow(request, kind: str, pk: int):
 @login_required
 def notification_settings(request):
     current, _created = NotificationSettings.objects.get_or_create(user=request.user)
-    form = SettingsForm(request.POST or None, settings=current)
+    push_on = push.is_configured()
+    form = SettingsForm(request.POST or None, settings=current, push=push_on)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your notification settings were saved."))
         return redirect("notifications:settings")
-    return render(request, "notifications/settings.html", {"form": form})
+    return render(
+        request,
+        "notifications/settings.html",
+        {
+            "form": form,
+            "push_on": push_on,
+            "vapid_public_key": settings.CHM_VAPID_PUBLIC_KEY,
+            "devices": PushSubscription.objects.for_user(request.user),
+        },
+    )
+
+
+# Largest push subscription JSON accepted (a real one is about 500 bytes).
+MAX_SUBSCRIPTION_BYTES = 4096
+
+
+@login_required
+@require_POST
+def add_device(request):
+    """Store this browser's push subscription (POST, JSON body, CSRF token in
+    the X-CSRFToken header): static/js/push.js sends it after the member
+    allowed notifications."""
+    if not push.is_configured():
+        raise Http404
+    if len(request.body) > MAX_SUBSCRIPTION_BYTES:
+        return JsonResponse({"error": "too large"}, status=413)
+    try:
+        data = json.loads(request.body)
+        device = push.subscribe(
+            request.user, data, request.headers.get("User-Agent", "")
+        )
+    except (ValueError, push.BadSubscription):
+        return JsonResponse({"error": "not a push subscription"}, status=400)
+    # Shown on the settings page, which push.js reloads to list the device.
+    messages.success(request, _("This device will now be notified."))
+    return JsonResponse(
+        {"id": device.pk, "label": device.label or _("This device")}, status=201
+    )
+
+
+@login_required
+@require_POST
+def remove_device(request, pk: int):
+    """Forget one of the member's devices: a plain form on the settings page
+    (redirects back), or JSON for push.js."""
+    removed = push.remove_device(request.user, pk=pk)
+    if not removed:
+        raise Http404
+    if request.accepts("application/json") and not request.accepts("text/html"):
+        return JsonResponse({"removed": pk})
+    messages.success(request, _("That device will no longer be notified."))
+    return redirect("notifications:settings")
 
 
 @csrf_exempt  # the signed token is the credential; mail clients post without a session

@@ -5,6 +5,7 @@ and listed in `.env.example`. Nothing secret lives in this file.
 """
 
 import os
+from email.utils import parseaddr
 from ipaddress import ip_network
 from pathlib import Path
 
@@ -611,3 +612,24 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Web Push (notifications/push.py): the VAPID key pair that signs each push
+# (`manage.py generate_vapid_keys` prints one) and the contact address the push
+# services see (a mailto: or https: URL; default CHM_BASE_URL when it is https,
+# else DEFAULT_FROM_EMAIL's address). Without both
+# keys "Notify me on this device" is not offered.
+CHM_VAPID_PUBLIC_KEY = os.environ.get("CHM_VAPID_PUBLIC_KEY", "").strip()
+CHM_VAPID_PRIVATE_KEY = os.environ.get("CHM_VAPID_PRIVATE_KEY", "").strip()
+CHM_VAPID_SUBJECT = os.environ.get(
+    "CHM_VAPID_SUBJECT",
+    SITE_BASE_URL
+    if SITE_BASE_URL.startswith("https://")
+    else "mailto:" + (parseaddr(DEFAULT_FROM_EMAIL)[1] or "noreply@localhost"),
+).strip()
+# Push endpoints on loopback or private networks (tests and `make run` only).
+CHM_PUSH_ALLOW_PRIVATE = False
+# A member hears at most one push per this many seconds; what arrives in
+# between is summed up in the next one ("3 new notifications").
+CHM_PUSH_BATCH_SECONDS = int(os.environ.get("CHM_PUSH_BATCH_SECONDS", "60"))
+# Pages and files one device may keep for offline reading, in megabytes.
+CHM_OFFLINE_BUDGET_MB = int(os.environ.get("CHM_OFFLINE_BUDGET_MB", "50"))

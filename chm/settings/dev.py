@@ -25,6 +25,7 @@ CHM_ALLOW_DEMO_DATA = True
 CHM_SERVE_PUBLIC_MEDIA = True
 # Demo feeds are served by the site itself, on loopback.
 CHM_ALLOW_PRIVATE_FEEDS = True
+CHM_PUSH_ALLOW_PRIVATE = True
 
 # Static files from the apps and static/ through whitenoise, as production
 # serves them (there from collectstatic's output): `runserver` serves them

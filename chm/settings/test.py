@@ -26,6 +26,8 @@ CHM_ALLOW_DEMO_DATA = True
 CHM_PAGE_CACHE_SECONDS = 0
 # Demo feeds are served by the site itself, on loopback.
 CHM_ALLOW_PRIVATE_FEEDS = True
+# Push endpoints on loopback: the tests play the push service there.
+CHM_PUSH_ALLOW_PRIVATE = True
 # pytest-xdist runs the suite in several processes, each with its own test
 # database (pytest-django adds the worker's suffix). Each also gets a Redis
 # database of its own: the tests clear the cache (a FLUSHDB) before each test,

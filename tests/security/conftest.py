@@ -8,7 +8,7 @@ from community.national_spaces import assign_national_editor
 from messaging.sending import send_message
 from notifications.emails import unsubscribe_token
 from notifications.kinds import kind_choices
-from notifications.models import Notification
+from notifications.models import Notification, PushSubscription
 
 from ..factories import (
     UserFactory,
@@ -54,6 +54,9 @@ def world(content, people):
         title="x",
         url="/",
         event_key="matrix",
+    )
+    device = PushSubscription.objects.create(
+        user=owner, endpoint="https://push.example.org/owner", p256dh="k", auth="a"
     )
     document = Document.objects.create(
         title="Report", file=ContentFile(b"%PDF-1.4 report", name="report.pdf")
@@ -104,6 +107,7 @@ def world(content, people):
         ),
         news=content.benin_news[0],
         notification=notification,
+        device=device,
         token=unsubscribe_token(owner),
         document=document,
         download_url=resource.get_download_url(),

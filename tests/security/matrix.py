@@ -60,6 +60,9 @@ MATRIX: dict[str, list[Check]] = {
     "healthz": [get(lambda w: "/healthz", EVERYONE)],
     "favicon": [get(lambda w: "/favicon.ico", EVERYONE)],
     "web_app_manifest": [get(lambda w: "/manifest.webmanifest", EVERYONE)],
+    # The service worker and the offline page (home/offline.py): no member data.
+    "service_worker": [get(lambda w: "/sw.js", EVERYONE)],
+    "offline": [get(lambda w: "/offline/", EVERYONE)],
     "robots_txt": [get(lambda w: "/robots.txt", EVERYONE)],
     "sitemap": [get(lambda w: "/sitemap.xml", EVERYONE)],
     # Public media folders through the application (core/media_files.py):
@@ -286,6 +289,23 @@ MATRIX: dict[str, list[Check]] = {
         ),
     ],
     "notifications:settings": [get(lambda w: "/notifications/settings/", MEMBERS)],
+    # Push devices: POST only; the test settings have no VAPID keys, so adding
+    # one is 404 for everyone signed in (tests/push covers it with keys).
+    "notifications:add_device": [
+        get(lambda w: "/notifications/devices/", "L 405 405 405 405 405 405 405"),
+        post(lambda w: "/notifications/devices/", "L 404 404 404 404 404 404 404"),
+    ],
+    # Someone else's device does not exist for you.
+    "notifications:remove_device": [
+        get(
+            lambda w: f"/notifications/devices/{w.device.pk}/remove/",
+            "L 405 405 405 405 405 405 405",
+        ),
+        post(
+            lambda w: f"/notifications/devices/{w.device.pk}/remove/",
+            "L 404 404 404 404 404 404 404",
+        ),
+    ],
     "notifications:unsubscribe": [
         get(lambda w: f"/notifications/unsubscribe/{w.token}/", EVERYONE),
         get(
