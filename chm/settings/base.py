@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "forum",
     "toolkits",
     "cooperation",
+    "targets",
     "notifications",
     "messaging",
     "events",
