@@ -250,6 +250,11 @@ class NationalTarget(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "targets:national_target", args=[self.country.iso_code.lower(), self.pk]
+        )
+
     @property
     def title(self) -> str:
         return in_language(self.titles)
@@ -261,11 +266,6 @@ class NationalTarget(models.Model):
     @property
     def is_published(self) -> bool:
         return self.publication == Publication.PUBLISHED
-
-    def get_absolute_url(self) -> str:
-        return reverse(
-            "targets:national_target", args=[self.country.iso_code.lower(), self.pk]
-        )
 
 
 class TargetContribution(models.Model):
@@ -292,6 +292,9 @@ class TargetContribution(models.Model):
                 name="one_contribution_per_global_target",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.national_target_id} → {self.global_target_id}"
 
 
 class UnitType(models.TextChoices):
@@ -383,6 +386,9 @@ class ProgressUpdate(models.Model):
         verbose_name = _("progress update")
         verbose_name_plural = _("progress updates")
 
+    def __str__(self) -> str:
+        return f"{self.date}: {self.status}"
+
     def get_absolute_url(self) -> str:
         return f"{self.national_target.get_absolute_url()}#update-{self.pk}"
 
@@ -403,3 +409,6 @@ class IndicatorValue(models.Model):
 
     class Meta:
         ordering = ["indicator_id"]
+
+    def __str__(self) -> str:
+        return f"{self.value} ({self.year})"
