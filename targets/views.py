@@ -302,8 +302,10 @@ def global_target(request, number: int):
         target, form.cleaned_data.get("region"), form.cleaned_data.get("status")
     )
     world = maps.world_map()
-    shapes, dots, off_map = [], [], []
+    shapes, dots, off_map, others = [], [], [], []
     if world is not None:
+        mapped = {party.country.iso_code for party in figures.parties}
+        others = [p for iso, p in world.places.items() if iso not in mapped]
         for party in figures.parties:
             place = world.places.get(party.country.iso_code)
             if place is None:
@@ -325,6 +327,7 @@ def global_target(request, number: int):
             "shapes": shapes,
             "dots": dots,
             "off_map": off_map,
+            "others": others,
             "statuses": TargetStatus.choices,
         },
     )

@@ -14,7 +14,7 @@ live in tests/conftest.py.
   requests and offers through the app's actions, and the request form's data;
   notifications: notifications of a member; events: calendars and events;
   content: a bit of everything, for
-  the API and permission tests
+  the API and permission tests; targets: the GBF and national targets
 """
 
 from .blog import BlogPostPageFactory, make_post, news
@@ -33,6 +33,13 @@ from .cooperation import (
     subject_tags,
 )
 from .database import restore_database
+from .targets import (
+    load_gbf,
+    make_indicator,
+    make_target,
+    target_data,
+    target_form,
+)
 from .events import (
     EventPageFactory,
     EventsIndexPageFactory,
@@ -105,6 +112,11 @@ from .users import (
 )
 
 __all__ = [
+    "load_gbf",
+    "make_indicator",
+    "make_target",
+    "target_data",
+    "target_form",
     "ALLOWED_FILES",
     "GIF",
     "HTML",
