@@ -33,13 +33,6 @@ from .cooperation import (
     subject_tags,
 )
 from .database import restore_database
-from .targets import (
-    load_gbf,
-    make_indicator,
-    make_target,
-    target_data,
-    target_form,
-)
 from .events import (
     EventPageFactory,
     EventsIndexPageFactory,
@@ -90,6 +83,13 @@ from .pages import (
     build_network,
     ensure_wagtail_base,
     translate_page,
+)
+from .targets import (
+    load_gbf,
+    make_indicator,
+    make_target,
+    target_data,
+    target_form,
 )
 from .toolkits import (
     PROPOSE_URL,

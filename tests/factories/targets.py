@@ -1,6 +1,5 @@
 """National targets through the app's own actions (targets.editing)."""
 
-from datetime import date
 from decimal import Decimal
 
 from targets.editing import add_indicator, create_target, publish_target
@@ -66,5 +65,3 @@ def target_form(**fields) -> dict:
     }
     data.update(fields)
     return data
-
-

@@ -29,9 +29,11 @@ def test_the_loaded_tables_hold_4_goals_23_targets_with_six_titles(gbf):
     for item in [*GlobalGoal.objects.all(), *GlobalTarget.objects.all()]:
         assert all(item.titles.get(lang) for lang in LANGUAGES)
     assert HeadlineIndicator.objects.filter(code="3.1", target__number=3).exists()
-    assert GlobalTarget.objects.get(number=3).headline_indicators.filter(
-        code="3.1"
-    ).exists()
+    assert (
+        GlobalTarget.objects.get(number=3)
+        .headline_indicators.filter(code="3.1")
+        .exists()
+    )
 
 
 def test_loading_again_changes_nothing_and_links_subjects_seeded_since(subjects):
@@ -42,9 +44,9 @@ def test_loading_again_changes_nothing_and_links_subjects_seeded_since(subjects)
     assert set(
         GlobalTarget.objects.get(number=6).subjects.values_list("code", flat=True)
     ) == {"CBD-SUBJECT-IAS"}
-    assert "CBD-SUBJECT-PA" in GlobalTarget.objects.get(
-        number=3
-    ).subjects.values_list("code", flat=True)
+    assert "CBD-SUBJECT-PA" in GlobalTarget.objects.get(number=3).subjects.values_list(
+        "code", flat=True
+    )
 
 
 def test_titles_follow_the_reader_language_with_english_fallback(gbf):
