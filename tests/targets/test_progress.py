@@ -117,7 +117,7 @@ def test_figures_match_the_rows_with_queries_constant_in_the_number_of_parties(
         "BJ": "on_track",
         "KE": "off_track",
     }
-    assert dict((v, n) for v, _label, n in detail.distribution)["off_track"] == 1
+    assert {v: n for v, _label, n in detail.distribution}["off_track"] == 1
 
     _parties(3, network, people, lambda i: ["on_track"])
     three, _ = _figures_queries()
