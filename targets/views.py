@@ -259,6 +259,8 @@ PUBLICATION_ACTIONS = {
 @require_POST
 def target_publication(request, iso: str, pk: int):
     target = _target_or_404(request, iso, pk)
+    if not can_edit_targets(request.user, target.country):
+        raise PermissionDenied
     action = PUBLICATION_ACTIONS.get(request.POST.get("action", ""))
     if action is None:
         return render(
