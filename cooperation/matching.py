@@ -111,7 +111,9 @@ class Need:
     south: bool
 
 
-def need_of(request: CooperationRequest, regions=None) -> Need:
+def need_of(
+    request: CooperationRequest, regions=None, with_targets: bool = True
+) -> Need:
     regions = regions if regions is not None else regions_by_path()
     prefetched = getattr(request, "_prefetched_objects_cache", {})
     subjects = list(
@@ -124,7 +126,7 @@ def need_of(request: CooperationRequest, regions=None) -> Need:
         request=request,
         subjects={s.tag_id: s.tag.name for s in subjects},
         subject_ids={s.pk for s in subjects},
-        target_subjects=cited_target_subjects(request),
+        target_subjects=cited_target_subjects(request) if with_targets else {},
         types=set(request.assistance_types),
         languages=set(request.languages),
         region=region,
@@ -397,7 +399,9 @@ def requests_matching_offer(offer: CooperationOffer, limit: int = 50) -> list[Ma
     matches = []
     for request in candidates:
         match = score_offer(
-            need_of(request, regions),
+            # The offer's own subjects found these requests: a national
+            # target's subjects add nothing here (and no query per request).
+            need_of(request, regions, with_targets=False),
             offer,
             regions,
             tags.get(offer.pk, ()),

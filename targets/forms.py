@@ -28,7 +28,7 @@ def language_choices():
 
 def _target_choices():
     return [
-        (target.number, str(target))
+        (target.number, f"{target.number}. {target.title}")
         for target in GlobalTarget.objects.only("number", "titles")
     ]
 
