@@ -27,8 +27,6 @@ from .models import (
 )
 
 ON_TRACK_RANK = STATUS_RANK[TargetStatus.ON_TRACK]
-# What the pages read of a country (a page row is wide).
-COUNTRY_FIELDS = ("title", "iso_code", "path", "url_path", "slug", "depth", "locale")
 
 
 def _published_contributions():
@@ -71,11 +69,24 @@ def network_figures() -> list[TargetFigure]:
     return list(figures.values())
 
 
+@dataclass(frozen=True)
+class Place:
+    """What the pages read of a country or region."""
+
+    pk: int
+    title: str
+    iso_code: str
+    path: str
+
+
 @dataclass
 class PartyStatus:
-    country: CountryPage
+    country: Place
     status: str
-    region: RegionPage | None = None
+    region: Place | None = None
+    url: str = ""
+    name: str = ""
+    region_name: str = ""
 
     @property
     def status_label(self) -> str:
@@ -92,10 +103,10 @@ class GlobalTargetFigures:
         return len(self.parties)
 
 
-def regions_by_path() -> dict[str, RegionPage]:
+def regions_by_path() -> dict[str, Place]:
     return {
-        region.path: region
-        for region in RegionPage.objects.only("title", "slug", "path")
+        path: Place(pk, title, "", path)
+        for pk, title, path in RegionPage.objects.values_list("pk", "title", "path")
     }
 
 
@@ -115,7 +126,13 @@ def global_target_figures(
     }
     if status:
         ranks = {k: v for k, v in ranks.items() if STATUS_BY_RANK[v] == status}
-    countries = CountryPage.objects.filter(pk__in=list(ranks)).only(*COUNTRY_FIELDS)
+    # Plain rows, not pages: a page instance costs more than the page needs.
+    countries = [
+        Place(*row)
+        for row in CountryPage.objects.filter(pk__in=list(ranks)).values_list(
+            "pk", "title", "iso_code", "path"
+        )
+    ]
     regions = regions_by_path()
     parties = sorted(
         (

@@ -7,12 +7,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Locale
 
 from community.models import CountryPage
 from core.refusals import Refusal, refusal_response, show_on_form
+from translations.names import place_name
 
 from . import editing, maps
 from .access import can_edit_targets, can_publish_targets
@@ -303,6 +305,13 @@ def global_target(request, number: int):
     figures = global_target_figures(
         target, form.cleaned_data.get("region"), form.cleaned_data.get("status")
     )
+    # Each Party's address and name once (the map, its key and the list use
+    # them three times each): a reverse() and a translation per Party add up.
+    address = reverse("targets:country", args=["xx"])
+    for party in figures.parties:
+        party.url = address.replace("/xx/", f"/{party.country.iso_code.lower()}/")
+        party.name = place_name(party.country.title)
+        party.region_name = place_name(party.region.title) if party.region else ""
     world = maps.world_map()
     shapes, dots, off_map, others = [], [], [], []
     if world is not None:
