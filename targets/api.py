@@ -151,7 +151,7 @@ def openapi_paths() -> dict[str, dict]:
                 openapi.query_parameter(
                     "country",
                     "A country's ISO 3166-1 alpha-2 code.",
-                    {"type": "string", "minLength": 2, "maxLength": 2},
+                    {"type": "string", "pattern": "^[A-Za-z]{2}$"},
                 ),
                 openapi.query_parameter(
                     "target",
