@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.models import CountryPage, RegionPage, Subject
+from targets.models import NationalTarget
 
 from .access import countries_for
 from .models import AssistanceType, CooperationOffer, ProviderKind, Scope, Status
@@ -72,6 +73,20 @@ class RequestForm(forms.Form):
     )
     assistance_types = assistance_field()
     subjects = subject_field()
+    national_targets = forms.ModelMultipleChoiceField(
+        label=_("National targets it serves"),
+        queryset=NationalTarget.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Your country's published national targets. Offers and experts "
+            "working on their subjects rank higher."
+        ),
+        error_messages={
+            "invalid_choice": _("Unknown national target."),
+            "invalid_pk_value": _("Unknown national target."),
+        },
+    )
     languages = language_field()
     scope = forms.ChoiceField(
         label=_("Geographic scope"), choices=Scope.choices, initial=Scope.NATIONAL
@@ -94,8 +109,15 @@ class RequestForm(forms.Form):
                 pk=request_obj.country_id
             )
             self.fields["country"].disabled = True
+            countries = [request_obj.country_id]
         else:
             self.fields["country"].queryset = countries_for(user)
+            countries = self.fields["country"].queryset
+        self.fields["national_targets"].queryset = (
+            NationalTarget.objects.published()
+            .filter(country__in=countries)
+            .select_related("country")
+        )
 
     def clean_deadline(self):
         deadline = self.cleaned_data.get("deadline")
@@ -121,6 +143,7 @@ class RequestForm(forms.Form):
             "problem": request_obj.problem,
             "assistance_types": request_obj.assistance_types,
             "subjects": list(request_obj.subjects.all()),
+            "national_targets": list(request_obj.national_targets.all()),
             "languages": request_obj.languages,
             "scope": request_obj.scope,
             "start_date": request_obj.start_date,

@@ -1,9 +1,12 @@
 """Which offers and experts fit a request, and why.
 
-A match needs at least one CBD subject in common. Points then add up, and each
+A match needs at least one CBD subject in common (the request's own, or one
+of the national targets it cites). Points then add up, and each
 point comes with the reason shown to the requester:
 
 - each shared CBD subject: 3
+- each subject of a national target the request cites (beyond the request's
+  own subjects): 2, with the target named in the reason
 - each shared type of assistance: 2
 - a shared language: 2
 - South–South (provider and requester both from the South, see `south.py`): 3
@@ -18,11 +21,12 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from community.models import RegionPage
+from targets.models import NationalTarget, Publication, TargetContribution
 from translations.names import place_name
 
 from .models import (
@@ -37,6 +41,7 @@ CANDIDATES = 200
 # What matching and its templates read of a country (a page: its row is wide).
 COUNTRY_FIELDS = ("title", "iso_code", "path", "url_path", "slug")
 SUBJECT_POINTS = 3
+TARGET_SUBJECT_POINTS = 2
 TYPE_POINTS = 2
 LANGUAGE_POINTS = 2
 SOUTH_POINTS = 3
@@ -98,13 +103,17 @@ class Need:
     request: CooperationRequest
     subjects: dict[int, str]  # tag id -> name
     subject_ids: set[int]
+    # Subjects of the national targets it cites: tag id -> (name, target titles)
+    target_subjects: dict[int, tuple[str, list[str]]]
     types: set[str]
     languages: set[str]
     region: object
     south: bool
 
 
-def need_of(request: CooperationRequest, regions=None) -> Need:
+def need_of(
+    request: CooperationRequest, regions=None, with_targets: bool = True
+) -> Need:
     regions = regions if regions is not None else regions_by_path()
     prefetched = getattr(request, "_prefetched_objects_cache", {})
     subjects = list(
@@ -117,11 +126,68 @@ def need_of(request: CooperationRequest, regions=None) -> Need:
         request=request,
         subjects={s.tag_id: s.tag.name for s in subjects},
         subject_ids={s.pk for s in subjects},
+        target_subjects=cited_target_subjects(request) if with_targets else {},
         types=set(request.assistance_types),
         languages=set(request.languages),
         region=region,
         south=is_south(request.country.iso_code, region.slug if region else None),
     )
+
+
+def cited_target_subjects(request) -> dict[int, tuple[str, list[str]]]:
+    """The subjects of the published national targets the request cites (of
+    their global targets and their own), one query for each kind."""
+    if request.pk is None:
+        return {}
+    targets = list(
+        request.national_targets.filter(publication=Publication.PUBLISHED).only(
+            "pk", "titles"
+        )
+    )
+    if not targets:
+        return {}
+    titles = {t.pk: t.title for t in targets}
+    pairs = set(
+        TargetContribution.objects.filter(national_target__in=targets).values_list(
+            "national_target_id",
+            "global_target__subjects__tag_id",
+            "global_target__subjects__tag__name",
+        )
+    )
+    own = NationalTarget.subjects.through.objects.filter(
+        nationaltarget_id__in=titles
+    ).values_list("nationaltarget_id", "subject__tag_id", "subject__tag__name")
+    found: dict[int, tuple[str, list[str]]] = {}
+    for target_id, tag_id, name in sorted(pairs | set(own), key=lambda p: p[0]):
+        if tag_id is None:
+            continue
+        entry = found.setdefault(tag_id, (name, []))
+        if titles[target_id] not in entry[1]:
+            entry[1].append(titles[target_id])
+    return found
+
+
+def _target_reasons(need: Need, tag_ids) -> tuple[int, list[Reason]]:
+    """Points and reasons for subjects of the cited national targets that the
+    request's own subjects do not already count."""
+    shared = [
+        t for t in tag_ids if t in need.target_subjects and t not in need.subjects
+    ]
+    if not shared:
+        return 0, []
+    by_target: dict[str, list[str]] = {}
+    for tag_id in shared:
+        name, titles = need.target_subjects[tag_id]
+        for title in titles:
+            by_target.setdefault(title, []).append(name)
+    reasons = [
+        Reason(
+            _("Serves the national target “%(target)s”: %(subjects)s"),
+            {"target": title, "subjects": ", ".join(sorted(names))},
+        )
+        for title, names in by_target.items()
+    ]
+    return TARGET_SUBJECT_POINTS * len(shared), reasons
 
 
 def _language_names(codes) -> list:
@@ -133,9 +199,13 @@ def _common(
     need: Need, tag_names: list[str], types: set[str], languages: set[str]
 ) -> tuple[int, list[Reason]]:
     score, reasons = SUBJECT_POINTS * len(tag_names), []
-    reasons.append(
-        Reason(_("Same CBD subjects: %(subjects)s"), {"subjects": ", ".join(tag_names)})
-    )
+    if tag_names:
+        reasons.append(
+            Reason(
+                _("Same CBD subjects: %(subjects)s"),
+                {"subjects": ", ".join(tag_names)},
+            )
+        )
     shared_types = need.types & types
     if shared_types:
         score += TYPE_POINTS * len(shared_types)
@@ -179,11 +249,15 @@ def score_offer(
 ) -> Match | None:
     """`tag_ids`: the offer's subjects (as tags); `region_ids`: its coverage."""
     tag_names = [need.subjects[t] for t in tag_ids if t in need.subjects]
-    if not tag_names:
+    target_points, target_why = _target_reasons(need, tag_ids)
+    if not (tag_names or target_why):
         return None
     score, reasons = _common(
         need, tag_names, set(offer.assistance_types), set(offer.languages)
     )
+    score += target_points
+    at = 1 if tag_names else 0
+    reasons[at:at] = target_why
     points, why, south = _south_south(need, offer.country, regions)
     score += points
     reasons += why
@@ -200,9 +274,13 @@ def score_offer(
 
 def score_expert(need: Need, expert, regions, tag_ids) -> Match | None:
     tag_names = [need.subjects[t] for t in tag_ids if t in need.subjects]
-    if not tag_names:
+    target_points, target_why = _target_reasons(need, tag_ids)
+    if not (tag_names or target_why):
         return None
     score, reasons = _common(need, tag_names, set(), set(expert.languages or []))
+    score += target_points
+    at = 1 if tag_names else 0
+    reasons[at:at] = target_why
     points, why, south = _south_south(need, expert.country, regions)
     score += points
     reasons += why
@@ -244,7 +322,10 @@ def matching_offers(
     need = need_of(request, regions)
     candidates = list(
         CooperationOffer.objects.active()
-        .filter(subjects__in=need.subject_ids)
+        .filter(
+            Q(subjects__in=need.subject_ids)
+            | Q(subjects__tag__in=list(need.target_subjects))
+        )
         .exclude(offered_by_id=request.requested_by_id)
         .distinct()
         .select_related("country", "offered_by")
@@ -268,14 +349,17 @@ def matching_experts(
 ) -> list[Match]:
     regions = regions if regions is not None else regions_by_path()
     need = need_of(request, regions)
-    if not need.subjects:
+    wanted = list(need.subjects) + [
+        t for t in need.target_subjects if t not in need.subjects
+    ]
+    if not wanted:
         return []
     User = get_user_model()
     candidates = list(
         User.objects.filter(
             is_active=True,
             listed_in_directory=True,
-            tagged_expertise__tag_id__in=list(need.subjects),
+            tagged_expertise__tag_id__in=wanted,
         )
         .exclude(pk=request.requested_by_id)
         .annotate(shared=Count("tagged_expertise", distinct=True))
@@ -286,7 +370,7 @@ def matching_experts(
     tags = _pairs(
         User.expertise.through.objects.filter(
             content_object_id__in=[user.pk for user in candidates],
-            tag_id__in=list(need.subjects),
+            tag_id__in=wanted,
         ).values_list("content_object_id", "tag_id")
     )
     return _ranked(
@@ -315,7 +399,9 @@ def requests_matching_offer(offer: CooperationOffer, limit: int = 50) -> list[Ma
     matches = []
     for request in candidates:
         match = score_offer(
-            need_of(request, regions),
+            # The offer's own subjects found these requests: a national
+            # target's subjects add nothing here (and no query per request).
+            need_of(request, regions, with_targets=False),
             offer,
             regions,
             tags.get(offer.pk, ()),

@@ -109,6 +109,12 @@ class CooperationRequest(models.Model):
     subjects = models.ManyToManyField(
         "community.Subject", verbose_name=_("CBD subjects"), related_name="+"
     )
+    national_targets = models.ManyToManyField(
+        "targets.NationalTarget",
+        verbose_name=_("national targets it serves"),
+        related_name="cooperation_requests",
+        blank=True,
+    )
     languages = models.JSONField(_("languages"), default=empty_list)
     scope = models.CharField(
         _("geographic scope"),

@@ -2,7 +2,7 @@
 country. The request, its discussion topic and the first step of its trail are
 saved together or not at all; matching people hear of it after the commit."""
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from django.db import transaction
@@ -36,6 +36,7 @@ class RequestDraft:
     scope: str = Scope.NATIONAL
     start_date: date | None = None
     deadline: date | None = None
+    national_targets: list = field(default_factory=list)
 
     @classmethod
     def from_form(cls, cleaned: dict) -> "RequestDraft":
@@ -55,6 +56,17 @@ def _check(draft: RequestDraft, check_deadline: bool = True) -> None:
         check_dates(draft.start_date, draft.deadline)
 
 
+def _check_targets(draft: RequestDraft, country) -> list:
+    """Only the requesting country's published national targets."""
+    targets = list(draft.national_targets)
+    if any(t.country_id != country.pk or not t.is_published for t in targets):
+        raise Refusal(
+            _("A request cites only its own country's published national targets."),
+            "national_targets",
+        )
+    return targets
+
+
 def create_request(user, draft: RequestDraft) -> CooperationRequest:
     if not can_request_for(user, draft.country):
         raise NotAllowed(
@@ -65,6 +77,7 @@ def create_request(user, draft: RequestDraft) -> CooperationRequest:
             "country",
         )
     _check(draft)
+    targets = _check_targets(draft, draft.country)
     try:
         with transaction.atomic():
             request = CooperationRequest.objects.create(
@@ -82,6 +95,7 @@ def create_request(user, draft: RequestDraft) -> CooperationRequest:
                 deadline=draft.deadline,
             )
             request.subjects.set(draft.subjects)
+            request.national_targets.set(targets)
             request.topic = open_discussion(request)
             request.save(update_fields=["topic"])
             RequestEvent.objects.create(
@@ -112,6 +126,7 @@ def edit_request(user, request: CooperationRequest, draft: RequestDraft):
         request.start_date,
     )
     _check(draft, check_deadline=deadline_changed)
+    targets = _check_targets(draft, request.country)
     for name in (
         "organisation",
         "contact_name",
@@ -127,6 +142,7 @@ def edit_request(user, request: CooperationRequest, draft: RequestDraft):
     request.problem = draft.problem.strip()
     request.save()
     request.subjects.set(draft.subjects)
+    request.national_targets.set(targets)
     RequestEvent.objects.create(
         request=request, kind=RequestEvent.Kind.EDITED, actor=user
     )

@@ -37,6 +37,7 @@ CONTENT_APPS = {
     "home",
     "tagging",
     "taggit",
+    "targets",
     "toolkits",
     "wagtailcore",
     "wagtaildocs",

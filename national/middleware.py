@@ -66,6 +66,12 @@ SERVED_ROUTES = {
 SERVED_PREFIXES = ("/static/", "/media/", "/documents/", "/feeds/", "/_util/")
 
 
+def serve_route(name: str) -> None:
+    """Serve a route of an app above this one on national hosts too (a URL
+    name, or a namespace followed by ":"), from that app's `ready()`."""
+    SERVED_ROUTES.add(name)
+
+
 def _country_for(hostname: str):
     label = national_label(hostname)
     if label is not None:

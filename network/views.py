@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from community.capacity import CapacityLevel
 from core.csv_export import csv_writer
+from targets.figures import network_figures
 from translations.names import place_name
 
 from .charts import bar_chart, line_chart
@@ -103,6 +104,7 @@ def network_dashboard(request):
             "capacity_levels": CapacityLevel.choices,
             "activity_buckets": _activity_legend(),
             "window_days": WINDOW_DAYS,
+            "gbf_figures": network_figures(),
         },
     )
 

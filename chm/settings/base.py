@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "forum",
     "toolkits",
     "cooperation",
+    "targets",
     "notifications",
     "messaging",
     "events",

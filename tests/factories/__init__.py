@@ -14,7 +14,7 @@ live in tests/conftest.py.
   requests and offers through the app's actions, and the request form's data;
   notifications: notifications of a member; events: calendars and events;
   content: a bit of everything, for
-  the API and permission tests
+  the API and permission tests; targets: the GBF and national targets
 """
 
 from .blog import BlogPostPageFactory, make_post, news
@@ -84,6 +84,13 @@ from .pages import (
     ensure_wagtail_base,
     translate_page,
 )
+from .targets import (
+    load_gbf,
+    make_indicator,
+    make_target,
+    target_data,
+    target_form,
+)
 from .toolkits import (
     PROPOSE_URL,
     ToolkitLibraryPageFactory,
@@ -105,6 +112,11 @@ from .users import (
 )
 
 __all__ = [
+    "load_gbf",
+    "make_indicator",
+    "make_target",
+    "target_data",
+    "target_form",
     "ALLOWED_FILES",
     "GIF",
     "HTML",

@@ -27,7 +27,7 @@ HOSTILE = [
 
 
 @pytest.fixture
-def spec(client, content, cooperation_data):
+def spec(client, content, cooperation_data, targets_data):
     return client.get("/api/openapi.json").json()
 
 
@@ -42,6 +42,8 @@ def concrete(path: str, content, override: dict | None = None) -> str:
             if path.startswith("/api/v2/cooperation/requests/")
             else content.coop.offer.pk
             if path.startswith("/api/v2/cooperation/offers/")
+            else content.national_target.pk
+            if path.startswith("/api/v2/targets/")
             else content.topic.pk
         ),
         "schema": "toolkit",

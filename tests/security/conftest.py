@@ -9,15 +9,18 @@ from messaging.sending import send_message
 from notifications.emails import unsubscribe_token
 from notifications.kinds import kind_choices
 from notifications.models import Notification, PushSubscription
+from targets.editing import publish_target
 
 from ..factories import (
     UserFactory,
     calendar_of,
     cooperation_subjects,
+    load_gbf,
     make_event,
     make_offer,
     make_request,
     make_subject,
+    make_target,
 )
 
 
@@ -72,7 +75,13 @@ def world(content, people):
     calendar = calendar_of(network.benin)
     event = make_event(calendar, "Matrix workshop", tags=["forest"])
     draft_event = make_event(calendar, "Matrix draft", live=False)
+    load_gbf()
+    target = make_target(owner, network.benin, published=False, title="Matrix target")
+    publish_target(people.focal_benin, target)
+    draft_target = make_target(owner, network.benin, published=False)
     return SimpleNamespace(
+        target=target,
+        draft_target=draft_target,
         event=event,
         draft_event=draft_event,
         content=content,

@@ -313,6 +313,93 @@ MATRIX: dict[str, list[Check]] = {
             "400 400 400 400 400 400 400 400",
         ),
     ],
+    # National targets: Benin's, written by `owner` (a national editor of
+    # Benin); a draft is seen by Benin's editors and focal points alone.
+    "targets:country": [get(lambda w: "/targets/bj/", EVERYONE)],
+    "targets:create": [
+        get(lambda w: "/targets/bj/new/", "L 403 403 200 200 403 403 200")
+    ],
+    "targets:national_target": [
+        get(lambda w: f"/targets/bj/{w.target.pk}/", EVERYONE),
+        get(
+            lambda w: f"/targets/bj/{w.draft_target.pk}/",
+            "404 404 404 200 200 404 404 200",
+        ),
+        get(lambda w: f"/targets/ke/{w.target.pk}/", NOT_FOUND),
+    ],
+    "targets:edit": [
+        get(
+            lambda w: f"/targets/bj/{w.target.pk}/edit/",
+            "L 403 403 200 200 403 403 200",
+        ),
+        get(
+            lambda w: f"/targets/bj/{w.draft_target.pk}/edit/",
+            "L 404 404 200 200 404 404 200",
+        ),
+    ],
+    "targets:indicator_add": [
+        get(
+            lambda w: f"/targets/bj/{w.target.pk}/indicators/new/",
+            "L 403 403 200 200 403 403 200",
+        )
+    ],
+    "targets:progress": [
+        get(
+            lambda w: f"/targets/bj/{w.target.pk}/progress/",
+            "L 403 403 200 200 403 403 200",
+        )
+    ],
+    "targets:publication": [
+        post(
+            lambda w: f"/targets/bj/{w.target.pk}/publication/",
+            "L 403 403 400 400 403 403 400",
+            {"action": "no-such-action"},
+        ),
+        post(
+            lambda w: f"/targets/bj/{w.draft_target.pk}/publication/",
+            "L 404 404 403 R 403 403 R",
+            {"action": "publish"},
+        ),
+    ],
+    "targets:country_csv": [
+        get(lambda w: "/targets/bj/national-targets.csv", EVERYONE)
+    ],
+    "targets:country_json": [
+        get(lambda w: "/targets/bj/national-targets.json", EVERYONE)
+    ],
+    "targets:gbf": [get(lambda w: "/gbf/", EVERYONE)],
+    "targets:network_targets": [
+        get(lambda w: "/gbf/national-targets/", EVERYONE),
+        get(
+            lambda w: "/gbf/national-targets/?target=99",
+            "400 400 400 400 400 400 400 400",
+        ),
+    ],
+    "targets:network_csv": [get(lambda w: "/gbf/national-targets.csv", EVERYONE)],
+    "targets:network_json": [get(lambda w: "/gbf/national-targets.json", EVERYONE)],
+    "targets:global_target": [
+        get(lambda w: "/gbf/targets/3/", EVERYONE),
+        get(lambda w: "/gbf/targets/99/", NOT_FOUND),
+    ],
+    **{
+        f"targets_feeds:{name}_{fmt}": [
+            get(lambda w, u=url, f=fmt: f"{u}.{f}", EVERYONE)
+        ]
+        for name, url in {
+            "progress": "/feeds/targets/progress",
+            "country_progress": "/feeds/targets/bj/progress",
+            "global_target_progress": "/feeds/gbf/targets/3/progress",
+        }.items()
+        for fmt in ("rss", "atom")
+    },
+    "interop:target_list": [
+        get(lambda w: "/api/v2/targets/", EVERYONE),
+        post(lambda w: "/api/v2/targets/", POST_ONLY),
+    ],
+    "interop:target_detail": [
+        get(lambda w: f"/api/v2/targets/{w.target.pk}/", EVERYONE),
+        get(lambda w: f"/api/v2/targets/{w.draft_target.pk}/", NOT_FOUND),
+    ],
     # Cooperation: requests belong to `owner` in Benin.
     "cooperation:requests": [get(lambda w: "/cooperation/", EVERYONE)],
     # Only focal points and national editors ask for help on behalf of a country.

@@ -26,6 +26,7 @@ from forum.demo import seed_forums
 from home.models import HomePage
 from national.demo import seed_national_sites
 from national.hosting import national_address
+from targets.demo import seed_targets
 from toolkits.demo import seed_toolkits
 
 DEFAULT_DEMO_PASSWORD = "chm-demo-2026"  # noqa: S105 - demo accounts only
@@ -73,6 +74,7 @@ class Command(BaseCommand):
             self.seed_feeds(countries)
             seed_forums(home, self.demo_users())
             toolkits = seed_toolkits(home, countries, self.demo_users())
+            seed_targets(countries, self.demo_users())
             seed_cooperation(countries, self.demo_users())
             seed_events(home, countries)
             seed_national_sites(countries)
