@@ -9,11 +9,14 @@ class TargetsConfig(AppConfig):
     def ready(self):
         """National targets and their progress join the read API, the kinds of
         notification they raise are registered, members may follow a global
-        target, and a national site serves its country's targets pages."""
+        target, a national site serves its country's targets pages, and a
+        country's page says how its targets stand."""
+        from community.sections import PageSection, register_country_section
         from national.middleware import serve_route
         from notifications.followable import register_followable
 
         from . import api, events
+        from .sections import country_targets_context
 
         events.register_kinds()
         api.register_api()
@@ -21,3 +24,11 @@ class TargetsConfig(AppConfig):
             "global-target", "targets.GlobalTarget", lambda user, qs: qs
         )
         serve_route("targets:")
+        register_country_section(
+            PageSection(
+                key="national-targets",
+                template="targets/sections/country_targets.html",
+                context=country_targets_context,
+                order=38,
+            )
+        )
