@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.search import index
 
 from core.content_writes import ContentQuerySet
 
@@ -184,7 +185,7 @@ class NationalTargetQuerySet(ContentQuerySet):
         )
 
 
-class NationalTarget(models.Model):
+class NationalTarget(index.Indexed, models.Model):
     """One target of a Party's NBSAP."""
 
     country = models.ForeignKey(
@@ -241,6 +242,17 @@ class NationalTarget(models.Model):
 
     objects = NationalTargetQuerySet.as_manager()
 
+    # The site search finds a target by its code, its title and text in every
+    # language it is written in, and its institution (targets/search_kind.py).
+    search_fields = [
+        index.SearchField("search_title", boost=2),
+        index.SearchField("search_text"),
+        index.SearchField("institution"),
+        index.AutocompleteField("search_title"),
+        index.FilterField("country"),
+        index.FilterField("publication"),
+    ]
+
     class Meta:
         ordering = ["country", "code", "pk"]
         verbose_name = _("national target")
@@ -262,6 +274,12 @@ class NationalTarget(models.Model):
     @property
     def text(self) -> str:
         return in_language(self.texts)
+
+    def search_title(self) -> str:
+        return " ".join([self.code, *self.titles.values()]).strip()
+
+    def search_text(self) -> str:
+        return " ".join(self.texts.values())
 
     @property
     def is_published(self) -> bool:

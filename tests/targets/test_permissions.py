@@ -154,3 +154,33 @@ def test_national_host_serves_only_its_own_country_targets(network, people, subj
     assert response.status_code == 200
     assert "Benin target" in response.content.decode()
     assert client.get("/targets/ke/").status_code == 404
+
+
+def test_the_site_search_finds_published_targets_and_never_drafts(
+    client, network, people, subjects
+):
+    make_target(
+        people.focal_benin,
+        network.benin,
+        code="T7",
+        title="Mangrove restoration along the coast",
+    )
+    make_target(
+        people.focal_benin,
+        network.benin,
+        code="T8",
+        title="Mangrove nurseries draft",
+        published=False,
+    )
+    import re
+
+    def text(response) -> str:  # the words found are highlighted with <mark>
+        return re.sub(r"</?mark>", "", response.content.decode())
+
+    for reader in (client, login(people.member), login(people.focal_benin)):
+        body = text(reader.get("/search/?q=mangrove"))
+        assert "Mangrove restoration along the coast" in body
+        assert "/targets/bj/" in body
+        assert "nurseries" not in body
+    only = text(client.get("/search/?q=mangrove&kind=national-targets"))
+    assert "Mangrove restoration along the coast" in only
