@@ -7,10 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.refusals import NotAllowed, Refusal
+from toolkits.uploads import format_of
 
 from . import events
 from .access import can_edit_targets, can_publish_targets
 from .models import (
+    EvidenceDocument,
     GlobalTarget,
     Indicator,
     IndicatorValue,
@@ -76,6 +78,23 @@ def add_indicator(user, target: NationalTarget, data: dict) -> Indicator:
         latest_value=data.get("latest_value"),
         latest_year=data.get("latest_year"),
     )
+
+
+def add_evidence_document(user, target: NationalTarget, title: str, file):
+    """Keep a document as evidence of `target`'s progress. The file was
+    checked (extension, content, size) by the form before anything is stored;
+    if the store fails, no row is left behind."""
+    _check_editor(user, target.country)
+    fmt = format_of(file.name)
+    with transaction.atomic():
+        return EvidenceDocument.objects.create(
+            national_target=target,
+            title=title,
+            file=file,
+            file_format=fmt.key if fmt else "",
+            file_size=file.size or 0,
+            uploaded_by=user,
+        )
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.models import RegionPage, Subject
+from toolkits.uploads import UPLOAD_VALIDATORS, safe_filename
 
 from .models import (
     GlobalTarget,
@@ -284,3 +285,20 @@ class FilterForm(forms.Form):
         ).order_by("title")
         if not with_target:
             del self.fields["target"]
+
+
+class EvidenceDocumentForm(forms.Form):
+    """A document kept as evidence of a target's progress: the same formats,
+    content checks and size limit as toolkit files."""
+
+    title = forms.CharField(label=_("Title"), max_length=255)
+    file = forms.FileField(
+        label=_("File"),
+        validators=UPLOAD_VALIDATORS,
+        help_text=_("PDF, office documents, images, ZIP, plain text or CSV."),
+    )
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        file.name = safe_filename(file.name)
+        return file

@@ -18,6 +18,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.search import index
 
 from core.content_writes import ContentQuerySet
+from core.private_storage import private_storage
 
 LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh")
 
@@ -430,3 +431,59 @@ class IndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.value} ({self.year})"
+
+
+def evidence_storage():
+    """Evidence documents live in private storage (a local folder or a private
+    bucket), served only by the view that checks the target may be read."""
+    return private_storage
+
+
+class EvidenceDocument(models.Model):
+    """A document that shows a national target's progress (a report, a decree,
+    a data table). Checked by extension and content like toolkit files, and
+    served as an attachment to whoever may read its target."""
+
+    national_target = models.ForeignKey(
+        NationalTarget,
+        on_delete=models.CASCADE,
+        related_name="documents",
+        verbose_name=_("national target"),
+    )
+    title = models.CharField(_("title"), max_length=255)
+    file = models.FileField(
+        _("file"),
+        upload_to="targets/evidence/%Y/%m/",
+        storage=evidence_storage,
+        max_length=255,
+    )
+    file_format = models.CharField(_("format"), max_length=10, editable=False)
+    file_size = models.PositiveBigIntegerField(_("size"), default=0, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    objects = models.Manager.from_queryset(ContentQuerySet)()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("evidence document")
+        verbose_name_plural = _("evidence documents")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        target = self.national_target
+        return reverse(
+            "targets:document",
+            args=[target.country.iso_code.lower(), target.pk, self.pk, self.filename],
+        )
+
+    @property
+    def filename(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1]

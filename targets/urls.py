@@ -18,6 +18,16 @@ urlpatterns = [
     ),
     path("targets/<str:iso>/<int:pk>/progress/", views.progress_add, name="progress"),
     path(
+        "targets/<str:iso>/<int:pk>/documents/new/",
+        views.document_add,
+        name="document_add",
+    ),
+    path(
+        "targets/<str:iso>/<int:pk>/documents/<int:document>/<str:filename>",
+        views.document_download,
+        name="document",
+    ),
+    path(
         "targets/<str:iso>/<int:pk>/publication/",
         views.target_publication,
         name="publication",

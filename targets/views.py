@@ -7,20 +7,42 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Locale
 
 from community.models import CountryPage
+from core.middleware import unavailable
+from core.object_storage import STORAGE_ERRORS, open_stored, streaming_response
 from core.refusals import Refusal, refusal_response, show_on_form
+from toolkits.uploads import (
+    UploadSizeLimitHandler,
+    content_type_for,
+    max_upload_bytes,
+)
 from translations.names import place_name
 
 from . import editing, maps
 from .access import can_edit_targets, can_publish_targets
 from .figures import country_summary, global_target_figures, network_figures
-from .forms import FilterForm, IndicatorForm, NationalTargetForm, ProgressForm
-from .models import GlobalGoal, GlobalTarget, NationalTarget, TargetStatus
+from .forms import (
+    EvidenceDocumentForm,
+    FilterForm,
+    IndicatorForm,
+    NationalTargetForm,
+    ProgressForm,
+)
+from .models import (
+    EvidenceDocument,
+    GlobalGoal,
+    GlobalTarget,
+    NationalTarget,
+    TargetStatus,
+)
 from .suggestions import subject_tag_ids, suggested_experts, suggested_toolkits
 
 
@@ -81,6 +103,7 @@ def national_target(request, iso: str, pk: int):
         "target": target,
         "contributions": target.contributions.select_related("global_target"),
         "indicators": indicators,
+        "documents": list(target.documents.all()),
         "updates": updates,
         "subjects": [s.tag for s in _subjects(target)],
         "can_edit": can_edit_targets(request.user, target.country),
@@ -370,3 +393,83 @@ def network_targets(request):
         {"form": form, "page_obj": page, "targets": page.object_list},
         status=status,
     )
+
+
+def document_add(request, iso: str, pk: int):
+    # The size limit must be in place before the body is read, so the CSRF
+    # check (which reads it) runs inside, in `_document_add`.
+    request.upload_handlers.insert(0, UploadSizeLimitHandler(request))
+    return _document_add(request, iso, pk)
+
+
+@csrf_protect
+@login_required
+def _document_add(request, iso: str, pk: int):
+    target = _target_or_404(request, iso, pk)
+    if not can_edit_targets(request.user, target.country):
+        raise PermissionDenied
+    status = 200
+    if request.method == "POST":
+        form = EvidenceDocumentForm(request.POST, request.FILES)
+        valid = form.is_valid()
+        if getattr(request, "toolkit_upload_too_large", False):
+            form.errors.pop("file", None)
+            form.add_error(
+                "file",
+                _("The file is too large; the limit is %(limit)s.")
+                % {"limit": filesizeformat(max_upload_bytes())},
+            )
+            valid = False
+        if valid:
+            data = form.cleaned_data
+            try:
+                editing.add_evidence_document(
+                    request.user, target, data["title"], data["file"]
+                )
+            except Refusal as error:
+                status = show_on_form(form, error)
+            except STORAGE_ERRORS:
+                form.add_error(
+                    "file",
+                    _(
+                        "Files cannot be stored at the moment; nothing was saved. "
+                        "Please try again in a few minutes."
+                    ),
+                )
+                status = 503
+            else:
+                messages.success(request, _("The document is added."))
+                return redirect(target.get_absolute_url())
+        else:
+            status = 413 if request.__dict__.get("toolkit_upload_too_large") else 400
+    else:
+        form = EvidenceDocumentForm()
+    return render(
+        request,
+        "targets/document_form.html",
+        {"form": form, "target": target, "country": target.country},
+        status=status,
+    )
+
+
+@require_safe
+def document_download(request, iso: str, pk: int, document: int, filename: str):
+    """An evidence document, as an attachment, to whoever may read its target
+    (a draft's documents only to the country's keepers)."""
+    target = _target_or_404(request, iso, pk)
+    found = get_object_or_404(EvidenceDocument, pk=document, national_target=target)
+    if found.filename != filename:
+        raise Http404
+    try:
+        opened = open_stored(found.file.storage, found.file.name)
+    except STORAGE_ERRORS:
+        return unavailable(storage=True)
+    except (FileNotFoundError, OSError) as missing:
+        raise Http404(_("This file is no longer available.")) from missing
+    response = streaming_response(request, opened, content_type_for(found.file_format))
+    response["Content-Disposition"] = content_disposition_header(True, found.filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    if not target.is_published:
+        response["Cache-Control"] = "private, no-store"
+    return response

@@ -79,9 +79,23 @@ def world(content, people):
     target = make_target(owner, network.benin, published=False, title="Matrix target")
     publish_target(people.focal_benin, target)
     draft_target = make_target(owner, network.benin, published=False)
+    from targets.models import EvidenceDocument
+
+    target_document, draft_document = (
+        EvidenceDocument.objects.create(
+            national_target=on,
+            title="Evidence",
+            file=ContentFile(b"%PDF-1.4 evidence", name="evidence.pdf"),
+            file_format="pdf",
+            uploaded_by=owner,
+        )
+        for on in (target, draft_target)
+    )
     return SimpleNamespace(
         target=target,
         draft_target=draft_target,
+        target_document=target_document,
+        draft_document=draft_document,
         event=event,
         draft_event=draft_event,
         content=content,

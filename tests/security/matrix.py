@@ -349,6 +349,27 @@ MATRIX: dict[str, list[Check]] = {
             "L 403 403 200 200 403 403 200",
         )
     ],
+    "targets:document_add": [
+        get(
+            lambda w: f"/targets/bj/{w.target.pk}/documents/new/",
+            "L 403 403 200 200 403 403 200",
+        ),
+        get(
+            lambda w: f"/targets/bj/{w.draft_target.pk}/documents/new/",
+            "L 404 404 200 200 404 404 200",
+        ),
+    ],
+    "targets:document": [
+        get(lambda w: w.target_document.get_absolute_url(), EVERYONE),
+        get(
+            lambda w: w.draft_document.get_absolute_url(),
+            "404 404 404 200 200 404 404 200",
+        ),
+        get(
+            lambda w: w.target_document.get_absolute_url() + "x",
+            NOT_FOUND,
+        ),
+    ],
     "targets:publication": [
         post(
             lambda w: f"/targets/bj/{w.target.pk}/publication/",
