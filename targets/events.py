@@ -11,12 +11,12 @@ TARGET_STATUS = "target_status"
 
 def register_kinds() -> None:
     register_kind(
-        TARGET_NEW, _("New national target under a global target you follow"), order=150
+        TARGET_NEW, _("New national target under a global target you follow"), order=170
     )
     register_kind(
         TARGET_STATUS,
         _("Status change of a national target under a global target you follow"),
-        order=160,
+        order=180,
     )
 
 

@@ -53,6 +53,7 @@ def test_the_apps_register_their_sections_of_the_place_pages():
         "national-domain",
         "news",
         "events",
+        "national-targets",
     ]
     assert {s.key for s in sections_for(COUNTRY)} >= {"news-feeds", "level-toolkits"}
     assert [s.key for s in sections_for(REGION) if s.slot == "main"] == [

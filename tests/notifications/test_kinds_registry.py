@@ -49,6 +49,8 @@ def test_the_settings_page_lists_every_app_kind_in_its_former_order():
         "coop_update",
         "event_reminder",
         "national_site",
+        "target_new",
+        "target_status",
     ]
 
 
