@@ -30,6 +30,9 @@ ICS_ITEMS = 300
 # A subscribed calendar keeps recent events for a while after they end.
 ICS_KEEPS_PAST = dt.timedelta(days=60)
 
+# The largest primary key a 64-bit integer column holds.
+MAX_ID = 2**63 - 1
+
 
 def scoped_events(obj):
     events = EventPage.objects.published()
@@ -176,6 +179,10 @@ def tag_ics(request, slug: str):
 def event_ics(request, pk: int):
     """One event, to add to a personal calendar. Drafts and private events
     are not found."""
+    if pk > MAX_ID:
+        # One past the database's integers: no such event (SQLite would
+        # refuse to compare it rather than find nothing).
+        raise Http404
     event = EventPage.objects.published().filter(pk=pk).prefetch_related("tags").first()
     if event is None:
         raise Http404

@@ -13,7 +13,7 @@ from forum.models.post import MAX_POST_LENGTH
 from ..factories import UserFactory, established, make_topic
 from ..factories import topic_url as url
 
-pytestmark = pytest.mark.shared_world("forums", "people")
+pytestmark = pytest.mark.shared_world("forums")
 
 HX = {"HTTP_HX_REQUEST": "true"}
 PREVIEW = "/forums/preview/"

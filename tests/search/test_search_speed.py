@@ -10,8 +10,9 @@ from django.utils.html import strip_tags
 from ..factories import add_post, make_post, make_toolkit, make_topic
 
 # Session and user, candidates, one query per kind plus one per multi-valued
-# facet (tags, toolkit languages), the facet labels, and the rows shown.
-SEARCH_PAGE_QUERIES = 26
+# facet (tags, toolkit languages), the facet labels, and the rows shown
+# (eight kinds, national targets the last to come).
+SEARCH_PAGE_QUERIES = 27
 
 
 def results(client, query: str):
