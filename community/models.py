@@ -16,6 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from core import member_pages
 from core.api.fields import RegionField
 from core.content_writes import ContentQuerySet
 
@@ -456,6 +457,12 @@ class CountryPage(Page):
         return User.objects.filter(
             groups=self.focal_point_group_id, is_active=True
         ).order_by("display_name", "username")
+
+    def serve(self, request, *args, **kwargs):
+        # Nothing personal here outside the personal parts: members of one
+        # audience share the rendered page (core/member_pages.py).
+        member_pages.share(request)
+        return super().serve(request, *args, **kwargs)
 
     def get_template(self, request, *args, **kwargs):
         # Served as its own national website (the hosting middleware sets

@@ -15,7 +15,7 @@ from allauth.mfa.models import Authenticator
 from django.db.models import Exists, OuterRef, Q
 
 from .national_spaces import COMMUNITY_MODERATORS_GROUP
-from .staff_mfa import has_staff_powers, in_moderators_group
+from .staff_mfa import has_staff_powers, in_moderators_group, role_rows
 
 __all__ = [
     "COMMUNITY_MODERATORS_GROUP",
@@ -51,3 +51,15 @@ def moderator_q() -> Q:
 def moderators(users):
     """The community moderators among `users` (a QuerySet of users)."""
     return users.filter(moderator_q()).distinct()
+
+
+def audience_part(user) -> str:
+    """What of a member's roles decides what they may see, for the pages
+    members share (core/member_pages.py): their groups (focal points and
+    editors of a country, moderators...), the permissions given to them
+    alone, and whether the moderator role is in force (two-factor sign-in)."""
+    groups, permissions = role_rows(user)
+    return (
+        f"g{','.join(str(pk) for pk, _ in sorted(groups))}"
+        f"p{','.join(map(str, sorted(permissions)))}m{int(is_moderator(user))}"
+    )

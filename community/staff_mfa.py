@@ -39,14 +39,29 @@ PASSWORD_ONLY_LOGINS = ("/admin/login/", "/django-admin/login/", "/_util/login/"
 ENROL_NOTICE_SESSION_KEY = "staff_mfa_notice_shown"
 
 
+def role_rows(user) -> tuple[frozenset[tuple[int, str]], frozenset[int]]:
+    """The member's groups (id, name) and the permissions given to them alone,
+    read in one query once per user object: the moderator check below and
+    the audience of members' shared pages (community.roles) both need them."""
+    if not hasattr(user, "_role_rows"):
+        rows = user._meta.model.objects.filter(pk=user.pk).values_list(
+            "groups__pk", "groups__name", "user_permissions__pk"
+        )
+        groups = frozenset((pk, name) for pk, name, _ in rows if pk is not None)
+        permissions = frozenset(perm for _, _, perm in rows if perm is not None)
+        user._role_rows = (groups, permissions)
+    return user._role_rows
+
+
 def in_moderators_group(user) -> bool:
     """Membership of the community moderators group, asked once per user object."""
     if not user.is_authenticated:
         return False
     if not hasattr(user, "_in_moderators_group"):
-        user._in_moderators_group = user.groups.filter(
-            name=COMMUNITY_MODERATORS_GROUP
-        ).exists()
+        groups, _ = role_rows(user)
+        user._in_moderators_group = any(
+            name == COMMUNITY_MODERATORS_GROUP for _, name in groups
+        )
     return user._in_moderators_group
 
 

@@ -78,3 +78,7 @@ class ForumConfig(AppConfig):
             register_former_path(name, getattr(tasks, name))
         register_search_kind(search_kind.TOPIC)
         register_search_kind(search_kind.POST)
+
+        from . import personal
+
+        personal.register()

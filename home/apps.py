@@ -10,3 +10,7 @@ class HomeConfig(AppConfig):
         from core.content_writes import connect_content_signals
 
         connect_content_signals()
+
+        from . import personal
+
+        personal.register()

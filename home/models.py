@@ -6,6 +6,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import member_pages
+
 
 class HomePage(Page):
     """The network's front page: what the CHM is and its regional nodes."""
@@ -27,6 +29,12 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def serve(self, request, *args, **kwargs):
+        # Nothing personal here outside the personal parts: members of one
+        # audience share the rendered page (core/member_pages.py).
+        member_pages.share(request)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from blog.listing import latest_news

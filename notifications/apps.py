@@ -7,4 +7,6 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self) -> None:
-        from . import community_events, signals  # noqa: F401
+        from . import community_events, personal, signals  # noqa: F401
+
+        personal.register()

@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -108,6 +108,14 @@ def control_context(
     if kind:
         context["follow_url"] = reverse("notifications:follow", args=[kind, obj.pk])
     return context
+
+
+def render_control(request, obj, level: str | None = None, csrf_token=None) -> str:
+    """The control for `obj` as HTML (the `follow_button` tag's, and the
+    personal part's: notifications/personal.py)."""
+    return get_template(TEMPLATE).render(
+        {**control_context(request, obj, level=level), "csrf_token": csrf_token}
+    )
 
 
 def _saved_message(level: str) -> str:

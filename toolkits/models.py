@@ -19,6 +19,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from community.capacity import CapacityLevel
+from core import member_pages
 from core.api.fields import (
     CountryField,
     RegionField,
@@ -132,6 +133,9 @@ class ToolkitLibraryPage(Page):
     def serve(self, request, *args, **kwargs):
         from .listing import canonical_library_url
 
+        # Nothing personal here outside the personal parts: members of one
+        # audience share the rendered page (core/member_pages.py).
+        member_pages.share(request)
         response = super().serve(request, *args, **kwargs)
         # The same address answers a page or a fragment: no cache (the
         # browser's, a proxy's, core/page_cache.py) may give one for the other.

@@ -152,6 +152,9 @@ MIDDLEWARE = [
     "community.staff_mfa.StaffMFAMiddleware",
     "translations.middleware.PreferredLanguageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: members' pages, personal parts filled in, shared pages stored and
+    # served per audience (core/member_pages.py).
+    "core.member_pages.MemberPageMiddleware",
 ]
 
 ROOT_URLCONF = "chm.urls"
@@ -236,6 +239,9 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
+    # Sessions read from Redis, written through to the database: a member's
+    # request costs no session query (the database keeps them across restarts).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     CHANNEL_LAYERS = {
         "default": {
             # Redis pub/sub: one subscription per process rather than a blocking
@@ -586,6 +592,12 @@ CHM_INBOUND_AUTHSERV_ID = os.environ.get("CHM_INBOUND_AUTHSERV_ID", "").strip()
 # Anonymous visitors' pages are kept this long in the shared cache; any
 # content write drops them at once (core/page_cache.py). 0 turns it off.
 CHM_PAGE_CACHE_SECONDS = int(os.environ.get("CHM_PAGE_CACHE_SECONDS", "300"))
+# Members' pages that their views share are kept this long per audience, and
+# filled in per member on every request; the same content version drops them
+# (core/member_pages.py). 0 turns it off (the personal parts are still filled).
+CHM_MEMBER_PAGE_CACHE_SECONDS = int(
+    os.environ.get("CHM_MEMBER_PAGE_CACHE_SECONDS", "300")
+)
 # RSS/Atom feeds likewise, for every reader; the same content version drops
 # them at once (core/syndication.py). 0 turns it off.
 CHM_FEED_CACHE_SECONDS = int(os.environ.get("CHM_FEED_CACHE_SECONDS", "300"))

@@ -24,6 +24,7 @@ CHM_ALLOW_DEMO_DATA = True
 # Tests write inside transactions that never commit, so a cached page would
 # outlive them; the page cache's own tests turn it on.
 CHM_PAGE_CACHE_SECONDS = 0
+CHM_MEMBER_PAGE_CACHE_SECONDS = 0
 # Demo feeds are served by the site itself, on loopback.
 CHM_ALLOW_PRIVATE_FEEDS = True
 # Push endpoints on loopback: the tests play the push service there.

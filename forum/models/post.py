@@ -70,13 +70,28 @@ class Post(index.Indexed, models.Model):
         constraints = [
             models.UniqueConstraint(fields=["topic", "number"], name="post_number")
         ]
-        indexes = [models.Index(fields=["author", "-created_at"])]
+        indexes = [
+            models.Index(fields=["author", "-created_at"]),
+            # A member's own hidden or held posts (forum/personal.py asks on
+            # every page a member reads): the few such rows, not all of theirs.
+            models.Index(
+                fields=["author"],
+                condition=models.Q(is_hidden=True) | models.Q(is_held=True),
+                name="post_author_unlisted",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.topic} #{self.number}"
 
     def get_absolute_url(self) -> str:
         return self.topic.url_for_post_number(self.number)
+
+    @property
+    def personal_key(self) -> str:
+        """What the post's controls depend on besides the reader's audience:
+        the argument of its personal part (forum/personal.py)."""
+        return f"{self.pk}:{self.author_id}:{self.topic.author_id}"
 
     @property
     def is_first(self) -> bool:

@@ -125,6 +125,12 @@ class Topic(index.Indexed, models.Model):
         indexes = [
             models.Index(fields=["forum", "-is_pinned", "-last_post_at", "-id"]),
             models.Index(fields=["-last_post_at"]),
+            # A member's own hidden topics (forum/personal.py).
+            models.Index(
+                fields=["author"],
+                condition=models.Q(is_hidden=True),
+                name="topic_author_hidden",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from core import htmx
+from core import htmx, member_pages
 from core.languages import supported
 from core.refusals import Refusal
 from notifications.follow_control import follow_response
@@ -47,6 +47,8 @@ def forum_list(request, index):
     forums = Forum.objects.visible_to(request.user).select_related(
         "last_topic", "last_topic__last_poster", "subject__tag"
     )
+    # Nothing personal on this page but the site chrome's parts.
+    member_pages.share(request)
     return render(request, index, "forum/forum_list.html", {"forums": forums})
 
 
@@ -106,7 +108,10 @@ def topic_detail(request, index, forum_slug: str, topic_id: int, topic_slug=""):
                 "post_id", flat=True
             )
         )
-        reading.mark_read(user, topic, min(last, topic.post_count))
+        # Again whenever the page is served from the members' shared cache.
+        member_pages.on_view(
+            request, "forum.mark_read", topic.pk, min(last, topic.post_count)
+        )
     topic.forum = forum
     annotate_posts(user, topic, posts, liked)
     may_reply = can_reply(user, topic)
@@ -123,7 +128,11 @@ def topic_detail(request, index, forum_slug: str, topic_id: int, topic_slug=""):
         "can_mark_solution": posting.can_mark_solution(user, topic),
         **(composer_context(request, index, topic, page_number) if may_reply else {}),
         "wait": composer_wait(user) if may_reply else None,
+        "personal_wait": True,
     }
+    # What is one member's own on this page is in personal parts: the likes
+    # and post controls, the follow control, the countdown (forum/personal.py).
+    member_pages.share(request)
     return render(request, index, "forum/topic_detail.html", context)
 
 

@@ -1,0 +1,48 @@
+"""The site chrome's personal parts (core/member_pages.py): the header's
+account links with the bell's count, a national site's account links, and
+the member id the offline store keys its pages by."""
+
+from django.middleware.csrf import get_token
+from django.template.loader import get_template
+
+from core.member_pages import register_filler
+from notifications.models import Notification
+
+
+def _chrome(request, template: str, **extra) -> str:
+    user = request.user
+    return get_template(template).render(
+        {
+            "request": request,
+            "user": user,
+            "csrf_token": get_token(request),
+            **extra,
+        }
+    )
+
+
+def account_nav(request, args: list[str]) -> dict[str, str]:
+    user = request.user
+    unread = (
+        Notification.objects.for_user(user).unread().count()
+        if user.is_authenticated
+        else 0
+    )
+    return {
+        "": _chrome(request, "includes/account_nav.html", unread_notifications=unread)
+    }
+
+
+def national_account_nav(request, args: list[str]) -> dict[str, str]:
+    return {"": _chrome(request, "national/chrome/account_nav.html")}
+
+
+def member_id(request, args: list[str]) -> dict[str, str]:
+    user = request.user
+    return {"": str(user.pk) if user.is_authenticated else ""}
+
+
+def register() -> None:
+    register_filler("home.account_nav", account_nav)
+    register_filler("home.national_account_nav", national_account_nav)
+    register_filler("home.member_id", member_id)
