@@ -6,7 +6,16 @@ process on loopback with BENCH_LOAD_CLIENTS (32) concurrent connections for
 BENCH_LOAD_SECONDS (10) per page. Each page's throughput is also given as a
 ratio of `/healthz` on the same servers in the same run: the ceiling of the
 stack itself. Anonymous pages go through the anonymous page cache; signed-in
-pages are rendered every time.
+pages through the members' shared pages (core/member_pages.py).
+
+The signed-in pages are then measured again, in the same run, on a stack with
+the members' shared pages off (CHM_MEMBER_PAGE_CACHE_SECONDS=0: every page
+rendered in full) and, with BENCH_LOAD_BEFORE_TREE set to a checkout of an
+earlier version (same database), on that version's code: before and after
+side by side.
+
+Target (signed-in pages): at least 0.33 of the ceiling at 32 connections and
+a p50 under 40 ms at 4.
 """
 
 import json
@@ -79,6 +88,7 @@ def prepare() -> dict:
             "country page": country.url,
             f"topic, {REPLIES} replies": topic.get_absolute_url(),
             "toolkit library": "/toolkits/",
+            "forum index": "/forums/",
             "search": "/search/?q=biodiversity",
             "news feed (RSS)": "/feeds/news.rss",
         },
@@ -104,12 +114,12 @@ def server_env(database_url: str, secret: str) -> dict:
     }
 
 
-def start_stack(env: dict) -> tuple[list[subprocess.Popen], int]:
+def start_stack(env: dict, tree: Path = ROOT) -> tuple[list[subprocess.Popen], int]:
     python = sys.executable
     daphne = str(Path(python).with_name("daphne"))
     subprocess.run(  # noqa: S603
         [python, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
+        cwd=tree,
         env=env,
         check=True,
     )
@@ -122,7 +132,7 @@ def start_stack(env: dict) -> tuple[list[subprocess.Popen], int]:
     processes = [
         subprocess.Popen(  # noqa: S603
             [daphne, "--fd", str(listener.fileno()), "chm.asgi:application"],
-            cwd=ROOT,
+            cwd=tree,
             env=env,
             pass_fds=[listener.fileno()],
             stdout=logs,
@@ -133,7 +143,7 @@ def start_stack(env: dict) -> tuple[list[subprocess.Popen], int]:
     processes.append(
         subprocess.Popen(  # noqa: S603
             [python, "manage.py", "db_worker"],
-            cwd=ROOT,
+            cwd=tree,
             env=env,
             stdout=logs,
             stderr=logs,
@@ -183,6 +193,63 @@ def report(name: str, result: dict, ceiling: float) -> None:
     )
 
 
+SIGNED_IN_TARGET = 0.33
+LIGHT_TARGET_MS = 40
+
+
+def measure_stack(
+    name: str, env: dict, facts: dict, tree: Path = ROOT, anonymous: bool = True
+) -> None:
+    processes, port = start_stack(env, tree)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        print(
+            f"\n== {name}: {WORKERS} daphne processes + 1 task worker, production "
+            f"settings, PostgreSQL + Redis; wrk {CLIENTS} connections x {SECONDS} s "
+            "per page"
+        )
+        ceiling = wrk(f"{base}/healthz")
+        report("/healthz (ceiling)", ceiling, ceiling["rps"])
+        # Little's law: with every client waiting on its answer, the mean
+        # latency is the clients over the throughput. No page that does at
+        # least what /healthz does can average less than this here.
+        print(
+            f"{'':<34} {CLIENTS} clients / {ceiling['rps']:.0f} req/s: mean latency "
+            f"at the ceiling {CLIENTS / ceiling['rps'] * 1000:.0f} ms"
+        )
+        if anonymous:
+            for page, path in facts["pages"].items():
+                # Steady state: one visitor has already been served this page.
+                urllib.request.urlopen(base + path).read()  # noqa: S310
+                report(f"{page} (anonymous)", wrk(base + path), ceiling["rps"])
+        signed_in = {
+            page: path for page, path in facts["pages"].items() if "feed" not in page
+        }
+        for page, path in signed_in.items():
+            # Steady state: one member of the audience has been served it.
+            request = urllib.request.Request(  # noqa: S310
+                base + path, headers={"Cookie": f"sessionid={facts['session']}"}
+            )
+            urllib.request.urlopen(request).read()  # noqa: S310
+            result = wrk(base + path, session=facts["session"])
+            report(f"{page} (signed in)", result, ceiling["rps"])
+        if LIGHT_CLIENTS:
+            print(f"signed in, {LIGHT_CLIENTS} connections:")
+            for page, path in signed_in.items():
+                result = wrk(
+                    base + path, session=facts["session"], clients=LIGHT_CLIENTS
+                )
+                report(f"{page} (signed in)", result, ceiling["rps"])
+    finally:
+        for process in processes:
+            process.send_signal(signal.SIGTERM)
+        for process in processes:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
 def main() -> None:
     if not shutil.which("wrk"):
         sys.exit("bench_load.py needs wrk (Debian: apt-get install -y wrk)")
@@ -194,48 +261,19 @@ def main() -> None:
 
     facts = prepare()
     # The servers must read the sessions the set-up wrote: same secret key.
-    processes, port = start_stack(server_env(database_url, settings.SECRET_KEY))
-    try:
-        base = f"http://127.0.0.1:{port}"
-        print(
-            f"{WORKERS} daphne processes + 1 task worker, production settings, "
-            f"PostgreSQL + Redis; wrk {CLIENTS} connections x {SECONDS} s per page"
+    env = server_env(database_url, settings.SECRET_KEY)
+    print(
+        f"targets, signed in: at least {SIGNED_IN_TARGET} of the ceiling at "
+        f"{CLIENTS} connections, p50 under {LIGHT_TARGET_MS} ms at {LIGHT_CLIENTS}"
+    )
+    measure_stack("members' shared pages on", env, facts)
+    off = {**env, "CHM_MEMBER_PAGE_CACHE_SECONDS": "0"}
+    measure_stack("members' shared pages off", off, facts, anonymous=False)
+    before = os.environ.get("BENCH_LOAD_BEFORE_TREE")
+    if before:
+        measure_stack(
+            f"before: the code in {before}", env, facts, Path(before), anonymous=False
         )
-        ceiling = wrk(f"{base}/healthz")
-        report("/healthz (ceiling)", ceiling, ceiling["rps"])
-        # Little's law: with every client waiting on its answer, the mean
-        # latency is the clients over the throughput. No page that does at
-        # least what /healthz does can average less than this here.
-        print(
-            f"{'':<34} {CLIENTS} clients / {ceiling['rps']:.0f} req/s: mean latency "
-            f"at the ceiling {CLIENTS / ceiling['rps'] * 1000:.0f} ms"
-        )
-        for name, path in facts["pages"].items():
-            # Steady state: one visitor has already been served this page.
-            urllib.request.urlopen(base + path).read()  # noqa: S310
-            report(f"{name} (anonymous)", wrk(base + path), ceiling["rps"])
-        for name, path in facts["pages"].items():
-            if "feed" in name:
-                continue
-            result = wrk(base + path, session=facts["session"])
-            report(f"{name} (signed in)", result, ceiling["rps"])
-        if LIGHT_CLIENTS:
-            print(f"signed in, {LIGHT_CLIENTS} connections:")
-            for name, path in facts["pages"].items():
-                if "feed" in name:
-                    continue
-                result = wrk(
-                    base + path, session=facts["session"], clients=LIGHT_CLIENTS
-                )
-                report(f"{name} (signed in)", result, ceiling["rps"])
-    finally:
-        for process in processes:
-            process.send_signal(signal.SIGTERM)
-        for process in processes:
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
 
 
 if __name__ == "__main__":
