@@ -75,6 +75,7 @@ _effects: dict[str, Effect] = {}
 NAME = r"[a-z][a-z0-9_.]*"
 ARGUMENT = r"[A-Za-z0-9_.:-]*"
 CSRF_SLOT = "csrf"
+MARKER_START = b"<!--chm:"
 RESPONSE_HEADER = "X-Page-Cache"
 # Headers the stored page keeps; the middleware outside this one (sessions,
 # CSRF, CSP, security) adds its own to every answer, hit or miss.
@@ -334,9 +335,12 @@ class MemberPageMiddleware:
         response = self.get_response(request)
         if not _html(response):
             return response
-        content = response.content.decode(response.charset)
         sharing = getattr(request, "_sharing", None)
-        if key and sharing and sharing.shared and _shareable_response(response):
+        storing = key and sharing and sharing.shared and _shareable_response(response)
+        if not storing and MARKER_START not in response.content:
+            return response  # nothing personal marked (an admin page...)
+        content = response.content.decode(response.charset)
+        if storing:
             self._store(key, response, _without_tokens(content), sharing)
             response[RESPONSE_HEADER] = "member-miss"
         response.content = fill(request, content)

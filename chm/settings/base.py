@@ -239,9 +239,6 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
-    # Sessions read from Redis, written through to the database: a member's
-    # request costs no session query (the database keeps them across restarts).
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     CHANNEL_LAYERS = {
         "default": {
             # Redis pub/sub: one subscription per process rather than a blocking
