@@ -27,6 +27,7 @@ from ..factories import (
     enrol_in_two_factor,
     established,
     login,
+    make_national_site,
     make_topic,
     topic_url,
 )
@@ -275,3 +276,23 @@ def test_a_focal_point_made_by_a_group_change_gets_their_audience_at_once(
     assert after[member_pages.RESPONSE_HEADER] == "member-miss"
     assert without_tokens(after) == alone(member, url)
     assert without_tokens(before) != without_tokens(after)
+
+
+def test_a_national_sites_home_is_shared_with_its_own_header_filled_in(
+    scene, network, subjects
+):
+    make_national_site(network.benin)
+    host = {"HTTP_HOST": "bj.localhost"}
+    first, second = login(scene["first"]), login(scene["second"])
+    assert first.get("/", **host)[member_pages.RESPONSE_HEADER] == "member-miss"
+    served = second.get("/", **host)
+    assert served[member_pages.RESPONSE_HEADER] == "member-hit"
+    html = without_tokens(served)
+    assert "national-header" in html
+    header = html.split("national-header")[1].split("</header>")[0]
+    assert "Second Member" in header and "First Member" not in header
+    with override_settings(CHM_MEMBER_PAGE_CACHE_SECONDS=0):
+        alone_html = without_tokens(second.get("/", **host))
+    assert html == alone_html
+    # The network's own country page is another page, stored apart.
+    assert second.get(network.benin.url)[member_pages.RESPONSE_HEADER] == "member-miss"
