@@ -13,10 +13,15 @@ import pytest
 from django.core.cache import cache
 from django.test import Client, override_settings
 
-from community.national_spaces import assign_focal_point, make_moderator
+from community.national_spaces import (
+    assign_focal_point,
+    assign_national_editor,
+    make_moderator,
+)
 from core import member_pages
 from forum import posting
 from forum.models import PostLike, Topic, TopicReadState
+from messaging.models import Block
 from notifications.models import WatchLevel
 from notifications.subscriptions import set_watch_level
 
@@ -29,6 +34,7 @@ from ..factories import (
     login,
     make_national_site,
     make_topic,
+    news,
     topic_url,
 )
 
@@ -107,18 +113,58 @@ def test_a_stored_page_is_the_one_rendered_for_the_member_alone(scene, page):
     assert "<!--chm:" not in served.content.decode()
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_moderators_share_their_pages_only_with_moderators(scene, people, page):
+def twin(role: str, people, network):
+    """A second account in the same role as `people.<role>`."""
+    other = UserFactory(username=f"second.{role}")
+    if role == "moderator":
+        make_moderator(enrol_in_two_factor(other))
+    elif role == "focal_benin":
+        assign_focal_point(other, network.benin)
+    elif role == "editor_benin":
+        assign_national_editor(other, network.benin)
+    elif role == "staff":
+        other.is_staff = other.is_superuser = True
+        other.save()
+        enrol_in_two_factor(other)
+    return other
+
+
+ROLES = ["moderator", "focal_benin", "editor_benin", "staff"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("page", ["country", "topic"])
+def test_each_role_shares_its_pages_with_its_own_role_only(
+    scene, people, network, role, page, django_capture_on_commit_callbacks
+):
     url = scene["pages"][page]
-    other = UserFactory(username="second.moderator")
-    make_moderator(enrol_in_two_factor(other))
-    moderator = login(people.moderator)
-    moderator.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        news(network.benin, "A draft of Benin's news", live=False)
+        # A new focal point is listed on the country page: a content write.
+        other = twin(role, people, network)
+    first = login(getattr(people, role))
+    first.get(url)
     served = login(other).get(url)
     assert served[member_pages.RESPONSE_HEADER] == "member-hit"
     assert without_tokens(served) == alone(login(other), url)
     member = login(scene["second"]).get(url)
     assert member[member_pages.RESPONSE_HEADER] == "member-miss"
+    assert "A draft of Benin" not in member.content.decode()
+    assert without_tokens(member) == alone(login(scene["second"]), url)
+
+
+def test_a_member_who_blocks_another_gets_the_same_pages_and_keeps_it_to_themself(
+    scene,
+):
+    Block.objects.create(blocker=scene["second"], blocked=scene["first"])
+    url = scene["pages"]["topic"]
+    login(scene["first"]).get(url)
+    served = login(scene["second"]).get(url)
+    assert served[member_pages.RESPONSE_HEADER] == "member-hit"
+    assert without_tokens(served) == alone(login(scene["second"]), url)
+    third = established(username="fourth.member")
+    page = login(third).get(url).content.decode()
+    assert "block" not in page.lower().replace("blockquote", "")
 
 
 def test_the_stored_topic_is_personal_where_it_must_be(scene):
