@@ -34,7 +34,7 @@ run again on every hit.
 A member may see what others of their audience do not, such as their own
 post while it waits for a moderator: an audience part answers None for them
 and their pages are rendered in full, never stored. Whatever is not marked
-personal must be the same for the whole audience; tests/performance check it
+personal must be the same for the whole audience; tests/member_pages check it
 page by page, member against member.
 
 Never shared: anything but a GET, htmx's in-page requests, a request with
@@ -42,6 +42,7 @@ messages waiting, responses other than a 200 HTML page, responses that set a
 cookie or say no-store, and pages whose view did not call `share()`.
 """
 
+import functools
 import hashlib
 import logging
 import re
@@ -102,28 +103,14 @@ def fillers() -> dict[str, Filler]:
 
 # The seal: markers carry a digest of the secret key, so no text a member
 # writes (and the sanitiser lets through) can pass for one.
-_seal = ""
-
-
+@functools.cache
 def seal() -> str:
-    global _seal
-    if not _seal:
-        _seal = salted_hmac("core.member_pages", "marker").hexdigest()[:16]
-    return _seal
+    return salted_hmac("core.member_pages", "marker").hexdigest()[:16]
 
 
-def _marker_pattern() -> re.Pattern:
-    return re.compile(rf"<!--chm:{seal()}:(?P<name>{NAME}):(?P<arg>{ARGUMENT})-->")
-
-
-_pattern: re.Pattern | None = None
-
-
+@functools.cache
 def marker_pattern() -> re.Pattern:
-    global _pattern
-    if _pattern is None or seal() not in _pattern.pattern:
-        _pattern = _marker_pattern()
-    return _pattern
+    return re.compile(rf"<!--chm:{seal()}:(?P<name>{NAME}):(?P<arg>{ARGUMENT})-->")
 
 
 def marker(name: str, arg: object = "") -> str:
