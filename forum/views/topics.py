@@ -102,12 +102,15 @@ def topic_detail(request, index, forum_slug: str, topic_id: int, topic_slug=""):
     )
     user = request.user
     liked = set()
-    if user.is_authenticated and posts:
+    # A member's likes are read by the post controls' personal part
+    # (forum/personal.py); only a page rendered in place needs them here.
+    if user.is_authenticated and posts and not member_pages.marking(request):
         liked = set(
             PostLike.objects.filter(user=user, post__in=posts).values_list(
                 "post_id", flat=True
             )
         )
+    if user.is_authenticated and posts:
         # Again whenever the page is served from the members' shared cache.
         member_pages.on_view(
             request, "forum.mark_read", topic.pk, min(last, topic.post_count)
