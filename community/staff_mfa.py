@@ -31,6 +31,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.versioned import Remembered
+
 from .national_spaces import COMMUNITY_MODERATORS_GROUP
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
@@ -39,18 +41,29 @@ PASSWORD_ONLY_LOGINS = ("/admin/login/", "/django-admin/login/", "/_util/login/"
 ENROL_NOTICE_SESSION_KEY = "staff_mfa_notice_shown"
 
 
+# Group membership, group names and permissions are content writes (they bump
+# the content version: core/content_writes.py), so a process may keep a
+# member's rows until the next one.
+_role_rows = Remembered("community.role_rows")
+
+
 def role_rows(user) -> tuple[frozenset[tuple[int, str]], frozenset[int]]:
     """The member's groups (id, name) and the permissions given to them alone,
-    read in one query once per user object: the moderator check below and
-    the audience of members' shared pages (community.roles) both need them."""
+    read in one query once per user object (and kept by the process until
+    the next content write): the moderator check below and the audience of
+    members' shared pages (community.roles) both need them."""
     if not hasattr(user, "_role_rows"):
-        rows = user._meta.model.objects.filter(pk=user.pk).values_list(
-            "groups__pk", "groups__name", "user_permissions__pk"
-        )
-        groups = frozenset((pk, name) for pk, name, _ in rows if pk is not None)
-        permissions = frozenset(perm for _, _, perm in rows if perm is not None)
-        user._role_rows = (groups, permissions)
+        user._role_rows = _role_rows.get(user.pk, lambda: _read_role_rows(user))
     return user._role_rows
+
+
+def _read_role_rows(user) -> tuple[frozenset[tuple[int, str]], frozenset[int]]:
+    rows = user._meta.model.objects.filter(pk=user.pk).values_list(
+        "groups__pk", "groups__name", "user_permissions__pk"
+    )
+    groups = frozenset((pk, name) for pk, name, _ in rows if pk is not None)
+    permissions = frozenset(perm for _, _, perm in rows if perm is not None)
+    return groups, permissions
 
 
 def in_moderators_group(user) -> bool:

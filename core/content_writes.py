@@ -15,6 +15,7 @@ Writes reach the counter three ways:
 """
 
 import logging
+import secrets
 
 from django.core.cache import cache
 from django.db import models, transaction
@@ -29,6 +30,9 @@ VERSION_KEY = "page-cache:version"
 
 # Writes to these apps change what anonymous visitors and feed readers see.
 CONTENT_APPS = {
+    # Groups and their permissions decide what members see (and what a
+    # process keeps of a member's roles: community/staff_mfa.py).
+    "auth",
     "blog",
     "community",
     "cooperation",
@@ -76,19 +80,32 @@ class ContentQuerySet(models.QuerySet):
     bulk_create.alters_data = True
 
 
-def content_version() -> int:
+def _first_version() -> int:
+    """Where a new count starts: a random number, so that a cache emptied or
+    restarted does not bring back a version something was kept under
+    (core/versioned.py keeps answers per version in each process)."""
+    return 2 + secrets.randbelow(2**40)
+
+
+def readable_content_version() -> int | None:
+    """The content version, or None when the cache cannot be read."""
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        cache.add(VERSION_KEY, _first_version(), timeout=None)
+        version = cache.get(VERSION_KEY)
     return version
+
+
+def content_version() -> int:
+    version = readable_content_version()
+    return 1 if version is None else version
 
 
 def bump_content_version() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # the key is gone (cache restarted): start afresh
-        cache.add(VERSION_KEY, 2, timeout=None)
+        cache.add(VERSION_KEY, _first_version(), timeout=None)
     except Exception:  # noqa: BLE001 - a cache outage must not fail the write
         logger.warning("content version not bumped", exc_info=True)
 

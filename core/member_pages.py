@@ -59,6 +59,7 @@ from django.utils import translation
 from django.utils.crypto import salted_hmac
 
 from .content_writes import content_version
+from .versioned import request_content_version
 
 logger = logging.getLogger(__name__)
 
@@ -336,7 +337,8 @@ class MemberPageMiddleware:
     @staticmethod
     def _key(request, group: str) -> str:
         return (
-            f"member-page:{content_version()}:{translation.get_language()}:"
+            f"member-page:{request_content_version() or content_version()}:"
+            f"{translation.get_language()}:"
             f"{group}:{request.get_host()}:{request.scheme}://{request.get_host()}"
             f"{request.get_full_path()}"
         )

@@ -23,6 +23,7 @@ from core.member_pages import (
     register_effect,
     register_filler,
 )
+from core.versioned import Remembered
 
 from . import posting, reading
 from .access import can_moderate, can_reply
@@ -132,12 +133,23 @@ def mark_read(request, topic_id: int, number: int) -> None:
         reading.mark_read(user, Topic(pk=topic_id), number)
 
 
+# Topics and posts are content: every change to them bumps the content
+# version, so a process may keep a member's answer until the next one.
+_unlisted_of_their_own = Remembered("forum.unlisted_of_their_own")
+
+
 def audience_part(user) -> str | None:
     """None for a member with a hidden topic or a hidden or held post of
     their own (they see it; the rest of their audience does not). One query,
-    on two small partial indexes."""
+    on two small partial indexes, kept by the process until the next content
+    write."""
     if can_moderate(user):
         return ""
+    unlisted = _unlisted_of_their_own.get(user.pk, lambda: _has_unlisted(user))
+    return None if unlisted else ""
+
+
+def _has_unlisted(user) -> bool:
     hidden_topics = Topic.objects.filter(author=user, is_hidden=True, is_deleted=False)
     unlisted_posts = Post.objects.filter(author=user, is_deleted=False).filter(
         Q(is_hidden=True) | Q(is_held=True)
@@ -148,7 +160,7 @@ def audience_part(user) -> str | None:
         .values_list("topics", "posts")
         .first()
     )
-    return None if own is None or any(own) else ""
+    return own is None or any(own)
 
 
 def register() -> None:

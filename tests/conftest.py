@@ -14,6 +14,7 @@ from community.national_spaces import (
     assign_national_editor,
     make_moderator,
 )
+from core.versioned import forget_all
 
 from .factories import (
     UserFactory,
@@ -181,8 +182,10 @@ def _wagtail_base(request):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate limits and cached fragments live in the cache: start every test clean."""
+    """Rate limits and cached fragments live in the cache, and processes keep
+    answers per content version: start every test clean."""
     cache.clear()
+    forget_all()
     yield
 
 

@@ -124,6 +124,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The span within which answers are kept per content version (core/versioned.py).
+    "core.versioned.ContentVersionMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
     # Which site the Host names: the network's, or a country's national site
     # (national/middleware.py); a host that is neither gets 400 or 404.
@@ -595,6 +597,10 @@ CHM_PAGE_CACHE_SECONDS = int(os.environ.get("CHM_PAGE_CACHE_SECONDS", "300"))
 CHM_MEMBER_PAGE_CACHE_SECONDS = int(
     os.environ.get("CHM_MEMBER_PAGE_CACHE_SECONDS", "300")
 )
+# Answers each process keeps per content version (a member's groups, whether
+# they have a post held for review: core/versioned.py), for at most this long;
+# the next content write drops them. 0 turns it off.
+CHM_KEPT_ANSWER_SECONDS = float(os.environ.get("CHM_KEPT_ANSWER_SECONDS", "60"))
 # RSS/Atom feeds likewise, for every reader; the same content version drops
 # them at once (core/syndication.py). 0 turns it off.
 CHM_FEED_CACHE_SECONDS = int(os.environ.get("CHM_FEED_CACHE_SECONDS", "300"))

@@ -25,6 +25,7 @@ CHM_ALLOW_DEMO_DATA = True
 # outlive them; the page cache's own tests turn it on.
 CHM_PAGE_CACHE_SECONDS = 0
 CHM_MEMBER_PAGE_CACHE_SECONDS = 0
+CHM_KEPT_ANSWER_SECONDS = 0
 # Demo feeds are served by the site itself, on loopback.
 CHM_ALLOW_PRIVATE_FEEDS = True
 # Push endpoints on loopback: the tests play the push service there.

@@ -26,7 +26,9 @@ BUDGET = 10
 @pytest.fixture(autouse=True)
 def _shared():
     cache.clear()
-    with override_settings(CHM_MEMBER_PAGE_CACHE_SECONDS=300):
+    with override_settings(
+        CHM_MEMBER_PAGE_CACHE_SECONDS=300, CHM_KEPT_ANSWER_SECONDS=60
+    ):
         yield
     cache.clear()
 
