@@ -9,10 +9,12 @@ a dead Redis costs one short timeout, not one per call.
 """
 
 import logging
+import threading
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
+from django.utils.functional import cached_property
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -20,9 +22,29 @@ logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 5.0
 
 
+# One client (and so one connection pool) per Redis address and options in
+# the process. Django makes a cache object per thread and, under ASGI, per
+# request; with a client of its own each, every request opened a new
+# connection to Redis.
+_clients: dict[tuple, object] = {}
+_clients_lock = threading.Lock()
+
+
 class ResilientRedisCache(RedisCache):
     # Shared by every thread's cache object in this process.
     down_until = 0.0
+
+    @cached_property
+    def _cache(self):
+        key = (tuple(self._servers), repr(sorted(self._options.items())))
+        client = _clients.get(key)
+        if client is None:
+            with _clients_lock:
+                client = _clients.get(key)
+                if client is None:
+                    client = self._class(self._servers, **self._options)
+                    _clients[key] = client
+        return client
 
     def _call(self, method: str, fallback, *args):
         if time.monotonic() < ResilientRedisCache.down_until:
