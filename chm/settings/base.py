@@ -214,9 +214,11 @@ def use_connection_pool(database: dict, max_size: int) -> None:
     more; a pool bounds them and still saves the connect on each request.
     """
     if max_size and database["ENGINE"] == "django.db.backends.postgresql":
-        # Django checks each pooled connection before handing it out, so
-        # one broken by a database restart is replaced.
+        # Django checks each pooled connection before handing it out (only
+        # with CONN_HEALTH_CHECKS on), so one broken by a database restart
+        # is replaced instead of failing a request.
         database["CONN_MAX_AGE"] = 0
+        database["CONN_HEALTH_CHECKS"] = True
         database.setdefault("OPTIONS", {})["pool"] = {
             "min_size": 1,
             "max_size": max_size,
