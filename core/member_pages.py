@@ -59,7 +59,7 @@ from django.utils import translation
 from django.utils.crypto import salted_hmac
 
 from .content_writes import content_version
-from .versioned import request_content_version
+from .versioned import Remembered, request_content_version
 
 logger = logging.getLogger(__name__)
 
@@ -243,6 +243,24 @@ def cached_parts(
             {arg: html.replace(token_marker, token) for arg, html in stored.items()}
         )
     return answers
+
+
+_kept_parts = Remembered("core.member_pages.kept_parts")
+
+
+def kept_part(request, key: tuple, render: Callable[[], str]) -> str:
+    """A personal part rendered once per process and content version for
+    `key` (everything it shows besides the language, the host and the CSRF
+    token, which are added here): the header's links for a member with
+    their count of unread notifications, a follow control at its level. The
+    CSRF token is the requesting member's own. Outside a request, or with
+    kept answers off, it is rendered every time (core/versioned.py)."""
+    full_key = (*key, translation.get_language(), request.get_host())
+    html = _kept_parts.get(full_key, lambda: _without_tokens(render()))
+    token_marker = marker(CSRF_SLOT)
+    if token_marker in html:
+        html = html.replace(token_marker, get_token(request))
+    return html
 
 
 _CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')

@@ -5,7 +5,7 @@ the member id the offline store keys its pages by."""
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
 
-from core.member_pages import register_filler
+from core.member_pages import kept_part, register_filler
 from notifications.models import Notification
 
 
@@ -29,12 +29,24 @@ def account_nav(request, args: list[str]) -> dict[str, str]:
         else 0
     )
     return {
-        "": _chrome(request, "includes/account_nav.html", unread_notifications=unread)
+        "": kept_part(
+            request,
+            ("home.account_nav", user.pk, unread),
+            lambda: _chrome(
+                request, "includes/account_nav.html", unread_notifications=unread
+            ),
+        )
     }
 
 
 def national_account_nav(request, args: list[str]) -> dict[str, str]:
-    return {"": _chrome(request, "national/chrome/account_nav.html")}
+    return {
+        "": kept_part(
+            request,
+            ("home.national_account_nav", request.user.pk),
+            lambda: _chrome(request, "national/chrome/account_nav.html"),
+        )
+    }
 
 
 def member_id(request, args: list[str]) -> dict[str, str]:

@@ -5,7 +5,7 @@ per kind of thing followed."""
 from django.contrib.contenttypes.models import ContentType
 from django.middleware.csrf import get_token
 
-from core.member_pages import register_filler
+from core.member_pages import kept_part, register_filler
 
 from .follow_control import render_control
 from .followable import followable_kind
@@ -31,8 +31,13 @@ def follow_controls(request, args: list[str]) -> dict[str, str]:
             ).values_list("object_id", "level")
         )
         for pk, arg in by_pk.items():
-            answers[arg] = render_control(
-                request, model(pk=pk), levels.get(pk, WatchLevel.NORMAL), token
+            level = levels.get(pk, WatchLevel.NORMAL)
+            answers[arg] = kept_part(
+                request,
+                ("notifications.follow", name, pk, level, request.get_full_path()),
+                lambda pk=pk, level=level, model=model: render_control(
+                    request, model(pk=pk), level, token
+                ),
             )
     return answers
 

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from community.staff_mfa import role_rows
 from core import member_pages, versioned
 from core.content_writes import content_version
+from notifications.models import Notification
 
 from ..factories import add_post, established, login, make_topic, topic_url
 
@@ -129,3 +130,31 @@ def test_role_rows_outside_a_request_read_the_database(
     member.groups.add(group)
     member = type(member).objects.get(pk=member.pk)
     assert role_rows(member)[0] == frozenset({(group.pk, "Glossary")})
+
+
+def test_the_headers_kept_links_follow_the_member_and_their_count(
+    topic, django_capture_on_commit_callbacks
+):
+    member = established(username="kept.header", display_name="Amina")
+    client = login(member)
+    url = topic_url(topic)
+    page = client.get(url).content.decode()
+    assert "<bdi>Amina</bdi>" in page
+    assert 'class="bell-count" aria-live="polite" hidden>0<' in page
+    # A notification changes the count at once (it is part of the key).
+    Notification.objects.create(
+        recipient=member, kind="news", title="News", url="/", event_key="news:1"
+    )
+    page = client.get(url).content.decode()
+    assert 'class="bell-count" aria-live="polite">1<' in page
+    # A new name is a write to the member: the kept links are dropped.
+    with django_capture_on_commit_callbacks(execute=True):
+        member.display_name = "Amina K."
+        member.save()
+    page = client.get(url).content.decode()
+    assert "<bdi>Amina K.</bdi>" in page
+    # Another member never gets the first one's links or token.
+    other = login(established(username="kept.other", display_name="Brice"))
+    theirs = other.get(url).content.decode()
+    assert "Amina" not in theirs.split("<main", 1)[0]
+    assert "<bdi>Brice</bdi>" in theirs

@@ -88,8 +88,9 @@ def scene(network, forums, people):
 
 
 def alone(client, url: str) -> str:
-    """The page rendered for this member only (shared pages off)."""
-    with override_settings(CHM_MEMBER_PAGE_CACHE_SECONDS=0):
+    """The page rendered for this member only (shared pages off, and no part
+    kept by the process)."""
+    with override_settings(CHM_MEMBER_PAGE_CACHE_SECONDS=0, CHM_KEPT_ANSWER_SECONDS=0):
         response = client.get(url)
     assert response.get(member_pages.RESPONSE_HEADER) is None
     return without_tokens(response)
