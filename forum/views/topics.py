@@ -86,6 +86,16 @@ def post_number_range(topic: Topic, page_param) -> tuple[int, int]:
     return page, (page - 1) * POSTS_PER_PAGE + 1
 
 
+def page_links(current: int, count: int) -> list[int | None]:
+    """The page numbers to link for page `current` of `count`: the first, the
+    last and two on each side of the current one, None for each gap (a
+    topic of a thousand replies has 26 pages, too many for a phone's row)."""
+    elided = Paginator(range(count), 1).get_elided_page_range(
+        current, on_each_side=2, on_ends=1
+    )
+    return [number if isinstance(number, int) else None for number in elided]
+
+
 def topic_detail(request, index, forum_slug: str, topic_id: int, topic_slug=""):
     """A topic, a page of its posts at a time. The id finds it; the slug in
     its address is for readers."""
@@ -124,7 +134,7 @@ def topic_detail(request, index, forum_slug: str, topic_id: int, topic_slug=""):
         "posts": posts,
         "page_number": page_number,
         "page_count": topic.page_count,
-        "pages": range(1, topic.page_count + 1),
+        "pages": page_links(page_number, topic.page_count),
         "tags": topic.tags.all(),
         "reply_form": ReplyForm(),
         "can_reply": may_reply,

@@ -1,5 +1,7 @@
 """Query counts that must not grow with the size of a topic or a forum."""
 
+import re
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -42,6 +44,23 @@ def test_last_page_shows_the_last_posts(client, forums, author):
     html = client.get(f"{url(big)}?page={big.page_count}").content.decode()
     assert big.page_count == 51
     assert "Reply 1001" in html and "Reply 980" not in html
+
+
+def test_a_long_topic_links_the_ends_and_the_pages_around_the_current_one(
+    client, forums, author
+):
+    """51 page links in a row scrolled a phone sideways: the first, the last
+    and two on each side of the current page, with gaps between."""
+    big = make_topic(forums.public, author, replies=1000, title="Big")
+    html = client.get(f"{url(big)}?page=26").content.decode()
+    pages = html.split('class="pagination"', 1)[1].split("</nav>", 1)[0]
+    links = re.findall(r'href="\?page=(\d+)"', pages)
+    assert links == ["1", "24", "25", "27", "28", "51"]
+    assert '<span aria-current="page">26</span>' in pages
+    assert pages.count('class="pagination-gap" aria-hidden="true"') == 2
+    first = client.get(url(big)).content.decode()
+    first_pages = first.split('class="pagination"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'href="\?page=(\d+)"', first_pages) == ["2", "3", "51"]
 
 
 def test_topic_lists_use_the_same_queries_with_10_or_1000_topics(
