@@ -108,6 +108,19 @@ def pytest_collection_modifyitems(config, items):
     at a time. Add the suffix where pytest reads it, as xdist would."""
     if not getattr(config.option, "loadgroup", False):
         return
+    # A module sharing one world (`shared_world`) builds it once per worker
+    # that runs its tests: kept on one worker, it is built once. (Its tests
+    # then come as one unit, handed out before the single tests, which
+    # still even out the workers' ends.) `spread=True` leaves a module's
+    # tests free to go to every worker, for modules checked in parts.
+    for item in items:
+        world = item.get_closest_marker("shared_world")
+        if (
+            world
+            and not world.kwargs.get("spread")
+            and not item.get_closest_marker("xdist_group")
+        ):
+            item.add_marker(pytest.mark.xdist_group(f"world_{item.module.__name__}"))
     try:
         from _pytest.nodeid import NodeId
     except ImportError:  # an older pytest, where xdist's suffix works
@@ -234,7 +247,8 @@ def pytest_configure(config):
         "shared_world(*parts): the module's tests share one network and the "
         "parts named (people, library, forums, content; content, library and "
         "forums by default), built once "
-        "(see _module_world)",
+        "(see _module_world); under pytest-xdist on one worker, unless "
+        "spread=True",
     )
 
 
