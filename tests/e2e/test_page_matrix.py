@@ -36,8 +36,8 @@ from .pages import (
     PAGE_TYPES,
     SIZES,
     STAFF,
+    add_member_world,
     base_for,
-    build_demo_world,
     localized,
     page_paths,
 )
@@ -90,7 +90,7 @@ def site(demo_network, django_db_blocker):
         ),
     ):
         cache.clear()  # rate limits: the demo's reply is written as a member's
-        world = build_demo_world()
+        world = add_member_world()
         paths = page_paths()
         sessions = {
             "member": session_id(world["member"]),
