@@ -1,11 +1,15 @@
 import copy
 import os
+import shutil
+from io import StringIO
 from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import override_settings
 from django.utils import translation
 from wagtail.models import Locale
 
@@ -25,6 +29,14 @@ from .factories import (
     make_content,
     make_forums,
     subject_tags,
+)
+from .factories.database import (
+    close_outdated_connections,
+    create_database,
+    drop_database,
+    migrated_source,
+    restore_database,
+    use_database,
 )
 from .factories.toolkits import ToolkitLibraryPageFactory
 
@@ -97,6 +109,19 @@ def pytest_collection_modifyitems(config, items):
     at a time. Add the suffix where pytest reads it, as xdist would."""
     if not getattr(config.option, "loadgroup", False):
         return
+    # A module sharing one world (`shared_world`) builds it once per worker
+    # that runs its tests: kept on one worker, it is built once. (Its tests
+    # then come as one unit, handed out before the single tests, which
+    # still even out the workers' ends.) `spread=True` leaves a module's
+    # tests free to go to every worker, for modules checked in parts.
+    for item in items:
+        world = item.get_closest_marker("shared_world")
+        if (
+            world
+            and not world.kwargs.get("spread")
+            and not item.get_closest_marker("xdist_group")
+        ):
+            item.add_marker(pytest.mark.xdist_group(f"world_{item.module.__name__}"))
     try:
         from _pytest.nodeid import NodeId
     except ImportError:  # an older pytest, where xdist's suffix works
@@ -109,6 +134,14 @@ def pytest_collection_modifyitems(config, items):
         suffix = "@" + "_".join(sorted(names))
         if names and not item.nodeid.endswith(suffix):
             item._id = NodeId.parse(item.nodeid + suffix)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_fixture_setup(fixturedef, request):
+    """A test's connection, about to be used, is on the database in use now
+    (see close_outdated_connections)."""
+    if fixturedef.argname in ("_django_db_helper", "_module_world"):
+        close_outdated_connections()
 
 
 @pytest.fixture(scope="session")
@@ -217,7 +250,8 @@ def pytest_configure(config):
         "shared_world(*parts): the module's tests share one network and the "
         "parts named (people, library, forums, content; content, library and "
         "forums by default), built once "
-        "(see _module_world)",
+        "(see _module_world); under pytest-xdist on one worker, unless "
+        "spread=True",
     )
 
 
@@ -361,3 +395,83 @@ def locales(db) -> dict[str, Locale]:
         code: Locale.objects.get_or_create(language_code=code)[0]
         for code, _name in settings.LANGUAGES
     }
+
+
+def _media_roots(folder) -> dict[str, str]:
+    return {
+        "CHM_MEDIA_ROOT": str(folder / "public"),
+        "CHM_PRIVATE_MEDIA_ROOT": str(folder / "private"),
+    }
+
+
+def _seed_demo(roots: dict[str, str]) -> None:
+    with override_settings(
+        MEDIA_ROOT=roots["CHM_MEDIA_ROOT"],
+        CHM_PRIVATE_MEDIA_ROOT=roots["CHM_PRIVATE_MEDIA_ROOT"],
+    ):
+        cache.clear()
+        # A transactional test that ran before may have flushed Wagtail's
+        # root page, which the demo's home hangs from.
+        ensure_wagtail_base()
+        call_command("seed_demo", verbosity=0, stdout=StringIO())
+
+
+@pytest.fixture(scope="session")
+def _demo_template(django_db_setup, django_db_blocker, tmp_path_factory):
+    """PostgreSQL: the demo network (seed_demo) in a template database of
+    this test process, seeded once, and the folder of its media files."""
+    media = tmp_path_factory.mktemp("demo-template-media")
+    roots = _media_roots(media)
+    with django_db_blocker.unblock():
+        template = f"{connection.settings_dict['NAME']}_demo"
+        create_database(template, migrated_source())
+        previous = use_database(template)
+        try:
+            _seed_demo(roots)
+        finally:
+            use_database(previous)
+    try:
+        yield template, media
+    finally:
+        with django_db_blocker.unblock():
+            drop_database(template)
+
+
+@pytest.fixture(scope="module")
+def demo_network(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo network (seed_demo) in the default database while the
+    module's tests run; yields the media roots of its files (CHM_MEDIA_ROOT
+    and CHM_PRIVATE_MEDIA_ROOT, the environment a live server takes).
+
+    On PostgreSQL the module gets a copy of the process's demo template
+    (`_demo_template`) to itself: its tests' connection and the live servers
+    it starts (tests/live.py) read the copy, which is dropped afterwards, so
+    the test database is never touched. Elsewhere (SQLite) the demo network
+    is seeded into the test database, and the database put back as it was
+    afterwards (as Django's serialized_rollback does)."""
+    media = tmp_path_factory.mktemp("demo-media")
+    roots = _media_roots(media)
+    if connection.vendor == "postgresql":
+        template, template_media = request.getfixturevalue("_demo_template")
+        shutil.copytree(template_media, media, dirs_exist_ok=True)
+        with django_db_blocker.unblock():
+            copy_name = f"{connection.settings_dict['NAME']}_copy"
+            create_database(copy_name, template)
+            previous = use_database(copy_name)
+        try:
+            yield roots
+        finally:
+            with django_db_blocker.unblock():
+                use_database(previous)
+                drop_database(copy_name)
+        return
+    with django_db_blocker.unblock():
+        # What the migrations wrote (the default Site, the root page and
+        # collection, the locales), put back after the flush.
+        migrated = connection.creation.serialize_db_to_string()
+        _seed_demo(roots)
+    try:
+        yield roots
+    finally:
+        with django_db_blocker.unblock():
+            restore_database(migrated)

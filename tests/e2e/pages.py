@@ -83,6 +83,13 @@ def build_demo_world() -> dict:
     show something: a reply to the newcomer's topic (a notification), a private
     message, and an authenticator for the Secretariat account (staff have no
     admin until they have one). Idempotent, like seed_demo."""
+    call_command("seed_demo", stdout=StringIO())
+    return add_member_world()
+
+
+def add_member_world() -> dict:
+    """What `build_demo_world` adds to the seeded demo network (where it is
+    already seeded, as in the `demo_network` fixture's copy)."""
     from community.models import User
     from forum import posting
     from forum.models import Topic
@@ -92,7 +99,6 @@ def build_demo_world() -> dict:
 
     from ..factories import enrol_in_two_factor
 
-    call_command("seed_demo", stdout=StringIO())
     users = {user.username: user for user in User.objects.all()}
     member = users[MEMBER]
     topic = Topic.objects.filter(author=member).order_by("pk").first()

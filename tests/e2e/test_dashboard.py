@@ -2,16 +2,11 @@
 of the demo data, on a desktop and on a phone, with and without JavaScript."""
 
 import re
-import tempfile
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
-from django.db import connection
-from django.test import override_settings
 from playwright.sync_api import expect
 
-from ..factories import ensure_wagtail_base, restore_database
 from ..live import asgi_server, needs_postgres
 from .browser import open_page
 
@@ -23,7 +18,7 @@ def map_tab(page, name: str):
 
 # The django_db mark makes pytest-django set up the test database; each test's
 # own transaction is empty. The group keeps the module on one worker, which
-# seeds the demo network once for it.
+# copies the demo network once for it.
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db,
@@ -36,32 +31,13 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
-def site(django_db_setup, django_db_blocker):
-    """The demo network's 196 Parties, seeded once for the module and read by
-    a server of its own; the database is put back as it was afterwards, for
-    the tests that follow (as the page matrix does)."""
-    with tempfile.TemporaryDirectory() as media:
-        roots = {
-            "CHM_MEDIA_ROOT": f"{media}/public",
-            "CHM_PRIVATE_MEDIA_ROOT": f"{media}/private",
-        }
-        with (
-            django_db_blocker.unblock(),
-            override_settings(
-                MEDIA_ROOT=roots["CHM_MEDIA_ROOT"],
-                CHM_PRIVATE_MEDIA_ROOT=roots["CHM_PRIVATE_MEDIA_ROOT"],
-            ),
-        ):
-            before = connection.creation.serialize_db_to_string()
-            ensure_wagtail_base()
-            call_command("seed_demo", verbosity=0)
-            cache.clear()
-        try:
-            with asgi_server(roots) as base:
-                yield base
-        finally:
-            with django_db_blocker.unblock():
-                restore_database(before)
+def site(demo_network, django_db_blocker):
+    """The demo network's 196 Parties, in a database of the module's own
+    (`demo_network`), read by a server of its own."""
+    with django_db_blocker.unblock():
+        cache.clear()
+    with asgi_server(demo_network) as base:
+        yield base
 
 
 def visit(browser, url: str, viewport=DESKTOP, javascript: bool = True):

@@ -9,12 +9,12 @@ demo network:
   AA rules.
 
 The languages fall in two halves, each an xdist group, so that under
-pytest-xdist two workers share the matrix, side by side. A worker builds the
-demo network once for its half, in its own test database (seed_demo takes
-half a minute), and starts one server on it; one browser context serves each
-language and size. The member's pages are read signed in, sign-up and sign-in
-signed out, and the Wagtail admin's dashboard as a staff member with an
-authenticator.
+pytest-xdist two workers share the matrix, side by side. A worker reads the
+demo network in a database of its own for its half (a copy of the one the
+process seeds once, `demo_network`), with a member's own pages filled in, and
+starts one server on it; one browser context serves each language and size.
+The member's pages are read signed in, sign-up and sign-in signed out, and the
+Wagtail admin's dashboard as a staff member with an authenticator.
 
 Set CHM_AXE_REPORT to a file to get every finding as JSON lines (the counts
 by rule in the issue's closing note come from it).
@@ -22,15 +22,12 @@ by rule in the issue's closing note come from it).
 
 import json
 import os
-import tempfile
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
 from django.test import override_settings
 
-from ..factories import ensure_wagtail_base, restore_database
 from ..live import asgi_server, needs_postgres, session_id
 from .axe import serious_violations
 from .pages import (
@@ -39,8 +36,8 @@ from .pages import (
     PAGE_TYPES,
     SIZES,
     STAFF,
+    add_member_world,
     base_for,
-    build_demo_world,
     localized,
     page_paths,
 )
@@ -82,37 +79,25 @@ HEADER_LINKS = ".site-header nav a, .site-header .account-nav > a"
 
 
 @pytest.fixture(scope="module")
-def site(django_db_setup, django_db_blocker):
-    """The demo network in the test database, and a server reading it. The
-    database is put back as it was afterwards (Django's serialized rollback),
-    for the tests that follow."""
-    with tempfile.TemporaryDirectory() as media:
-        roots = {
-            "CHM_MEDIA_ROOT": f"{media}/public",
-            "CHM_PRIVATE_MEDIA_ROOT": f"{media}/private",
+def site(demo_network, django_db_blocker):
+    """The demo network in a database of the module's own (`demo_network`),
+    what a member's own pages need added, and a server reading it."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            MEDIA_ROOT=demo_network["CHM_MEDIA_ROOT"],
+            CHM_PRIVATE_MEDIA_ROOT=demo_network["CHM_PRIVATE_MEDIA_ROOT"],
+        ),
+    ):
+        cache.clear()  # rate limits: the demo's reply is written as a member's
+        world = add_member_world()
+        paths = page_paths()
+        sessions = {
+            "member": session_id(world["member"]),
+            "staff": session_id(world["staff"]),
         }
-        with (
-            django_db_blocker.unblock(),
-            override_settings(
-                MEDIA_ROOT=roots["CHM_MEDIA_ROOT"],
-                CHM_PRIVATE_MEDIA_ROOT=roots["CHM_PRIVATE_MEDIA_ROOT"],
-            ),
-        ):
-            before = connection.creation.serialize_db_to_string()
-            cache.clear()  # rate limits: the demo's reply is written as a member's
-            ensure_wagtail_base()
-            world = build_demo_world()
-            paths = page_paths()
-            sessions = {
-                "member": session_id(world["member"]),
-                "staff": session_id(world["staff"]),
-            }
-        try:
-            with asgi_server(roots) as base:
-                yield base, paths, sessions
-        finally:
-            with django_db_blocker.unblock():
-                restore_database(before)
+    with asgi_server(demo_network) as base:
+        yield base, paths, sessions
 
 
 @pytest.fixture(autouse=True)
@@ -126,21 +111,26 @@ def _fresh_cache():
 
 @pytest.fixture(scope="module")
 def tabs(browser):
-    """One browser page (in its own context) per language and size, opened
-    on first use and reused by that language and size's page types."""
-    opened = {}
+    """One browser page (in its own context) per language and size, reused
+    by that language and size's page types. The tests come language by
+    language and size by size: a tab is closed (with its notification
+    websocket) when the next language or size opens its own, rather than left
+    running beside the others until the module ends."""
+    current = {}
 
     def tab(language: str, size: str):
-        if (language, size) not in opened:
+        if current.get("key") != (language, size):
+            if "page" in current:
+                current["page"].context.close()
             context = browser.new_context(viewport=SIZES[size])
             page = context.new_page()
             page.set_default_timeout(20_000)
-            opened[language, size] = page
-        return opened[language, size]
+            current.update(key=(language, size), page=page)
+        return current["page"]
 
     yield tab
-    for page in opened.values():
-        page.context.close()
+    if "page" in current:
+        current["page"].context.close()
 
 
 def sign_in(context, base: str, session: str) -> None:

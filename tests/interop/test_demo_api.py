@@ -2,8 +2,9 @@
 docs/api.md and of /api/docs/ answers 200, and schemathesis, fuzzing from
 /api/openapi.json against a live server, finds no contract failure.
 
-The demo data is seeded once for the module (seed_demo takes a while),
-committed, and flushed afterwards. The live server is Django's own threaded
+The demo data is there, committed, for the whole module (`demo_network`:
+seed_demo takes a while, so on PostgreSQL each test process seeds it once and
+the module reads a copy). The live server is Django's own threaded
 server in this process: it reads the committed demo data on PostgreSQL through
 its own connection, and shares the test's connection on in-memory SQLite, so
 the test runs in the normal suite on either.
@@ -19,13 +20,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
-from django.db import connection, connections
+from django.db import connections
 from django.test import override_settings
 from django.test.testcases import LiveServerThread, _StaticFilesHandler
 from django.urls import reverse
-
-from ..factories import ensure_wagtail_base, restore_database
 
 ROOT = Path(__file__).resolve().parents[2]
 # Cases per operation and phase; with the fixed seed a run stays around a minute.
@@ -33,26 +31,18 @@ SCHEMATHESIS_MAX_EXAMPLES = 20
 SCHEMATHESIS_SEED = 19
 
 # Under pytest-xdist the module's tests stay on one worker, so the demo data
-# is seeded (and flushed) once, in that worker's own database.
+# is set up once for them.
 pytestmark = pytest.mark.xdist_group("demo_api")
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("demo-media")
-    with override_settings(MEDIA_ROOT=media, INTEROP_RATE_LIMIT="1000000/m"):
-        with django_db_blocker.unblock():
-            # What the migrations wrote (the default Site, the root page and
-            # collection, the locales), put back after the flush: the tests
-            # that run later read them, as Django's serialized_rollback does.
-            migrated = connection.creation.serialize_db_to_string()
-            # A transactional test that ran before on this worker may have
-            # flushed Wagtail's root page, which the demo's home hangs from.
-            ensure_wagtail_base()
-            call_command("seed_demo", verbosity=0)
+def demo(demo_network):
+    """The demo network for the module (`demo_network`: a copy of its own on
+    PostgreSQL, seeded and put back afterwards on SQLite)."""
+    with override_settings(
+        MEDIA_ROOT=demo_network["CHM_MEDIA_ROOT"], INTEROP_RATE_LIMIT="1000000/m"
+    ):
         yield
-        with django_db_blocker.unblock():
-            restore_database(migrated)
 
 
 def markdown_examples() -> list[str]:

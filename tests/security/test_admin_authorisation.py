@@ -48,7 +48,7 @@ from forum.models import Flag, ModerationLog
 
 from .matrix import ROLES, outcome, walk
 
-pytestmark = pytest.mark.shared_world("content", "people")
+pytestmark = pytest.mark.shared_world("content", "people", spread=True)
 
 # The GET sweep runs in parts, so that pytest-xdist's workers share it.
 PARTS = 4

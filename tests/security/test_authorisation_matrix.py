@@ -37,7 +37,10 @@ from .matrix import (
     urls_without_a_row,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.shared_world("content", "people")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.shared_world("content", "people", spread=True),
+]
 
 # The matrix is checked in parts, so that pytest-xdist's workers share it.
 PARTS = 4
