@@ -4,9 +4,13 @@ demo network in a database of its own (PostgreSQL)."""
 import os
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, connection, connections
+
+from core.versioned import forget_all
 
 
 def restore_database(serialized: str) -> None:
@@ -114,4 +118,16 @@ def use_database(name: str) -> str:
     settings_dict = connections[DEFAULT_DB_ALIAS].settings_dict
     previous = settings_dict["NAME"]
     settings_dict["NAME"] = name
+    _forget_rows_of_the_other_database()
     return previous
+
+
+def _forget_rows_of_the_other_database() -> None:
+    """What the process keeps of one database's rows is wrong in another:
+    content type ids (a transactional test's flush recreates the content
+    types of the test database with new ids, the demo copies keep the first
+    ones), sites and their root pages in the cache, and the answers kept
+    per content version (core/versioned.py)."""
+    ContentType.objects.clear_cache()
+    cache.clear()
+    forget_all()
