@@ -5,7 +5,6 @@ moderator, the same with 10 replies or topics as with 100."""
 import pytest
 from django.core.cache import cache
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from core import member_pages
@@ -21,16 +20,6 @@ from ..factories import (
 pytestmark = [pytest.mark.django_db, pytest.mark.shared_world("people", "forums")]
 
 BUDGET = 10
-
-
-@pytest.fixture(autouse=True)
-def _shared():
-    cache.clear()
-    with override_settings(
-        CHM_MEMBER_PAGE_CACHE_SECONDS=300, CHM_KEPT_ANSWER_SECONDS=60
-    ):
-        yield
-    cache.clear()
 
 
 def served(client, url: str) -> int:

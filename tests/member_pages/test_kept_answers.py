@@ -6,9 +6,7 @@ drops them, so a role or a held post counts from the next request on."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from community.staff_mfa import role_rows
@@ -19,16 +17,6 @@ from notifications.models import Notification
 from ..factories import add_post, established, login, make_topic, topic_url
 
 pytestmark = [pytest.mark.django_db, pytest.mark.shared_world("people", "forums")]
-
-
-@pytest.fixture(autouse=True)
-def _kept():
-    cache.clear()
-    with override_settings(
-        CHM_MEMBER_PAGE_CACHE_SECONDS=300, CHM_KEPT_ANSWER_SECONDS=60
-    ):
-        yield
-    cache.clear()
 
 
 @pytest.fixture

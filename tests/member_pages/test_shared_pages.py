@@ -10,7 +10,6 @@ member it was first rendered for.
 import re
 
 import pytest
-from django.core.cache import cache
 from django.test import Client, override_settings
 
 from community.national_spaces import (
@@ -40,22 +39,11 @@ from ..factories import (
 
 pytestmark = [pytest.mark.django_db, pytest.mark.shared_world("people", "forums")]
 
-SHARED = override_settings(
-    CHM_MEMBER_PAGE_CACHE_SECONDS=300, CHM_KEPT_ANSWER_SECONDS=60
-)
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
 
 
 def without_tokens(response) -> str:
     return TOKEN.sub('name="csrfmiddlewaretoken" value=""', response.content.decode())
-
-
-@pytest.fixture(autouse=True)
-def _shared():
-    cache.clear()
-    with SHARED:
-        yield
-    cache.clear()
 
 
 @pytest.fixture
