@@ -18,6 +18,7 @@ Target (signed-in pages): at least 0.33 of the ceiling at 32 connections and
 a p50 under 40 ms at 4.
 """
 
+import atexit
 import json
 import os
 import shutil
@@ -25,6 +26,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -114,7 +116,54 @@ def server_env(database_url: str, secret: str) -> dict:
     }
 
 
+NGINX_CONF = """
+{user}
+worker_processes auto;
+daemon off;
+pid {run}/nginx.pid;
+error_log {run}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {run}/body;
+    proxy_temp_path {run}/proxy;
+    fastcgi_temp_path {run}/fastcgi;
+    uwsgi_temp_path {run}/uwsgi;
+    scgi_temp_path {run}/scgi;
+    upstream chm_web {{
+{servers}
+        keepalive 32;
+    }}
+    server {{
+        listen 127.0.0.1:{port};
+        location / {{
+            proxy_pass http://chm_web;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $remote_addr;
+            proxy_set_header X-Forwarded-Proto $scheme;
+            proxy_read_timeout 60s;
+        }}
+    }}
+}}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def start_stack(env: dict, tree: Path = ROOT) -> tuple[list[subprocess.Popen], int]:
+    """The production layout (docs/deployment.md): nginx in front of daphne
+    processes on Unix sockets, which it balances request by request.
+
+    A single socket shared by the daphne processes would let one of them
+    accept most of wrk's keep-alive connections in some runs and not in
+    others, so the same page measured one or two processes' worth of
+    throughput from run to run."""
     python = sys.executable
     daphne = str(Path(python).with_name("daphne"))
     subprocess.run(  # noqa: S603
@@ -123,22 +172,31 @@ def start_stack(env: dict, tree: Path = ROOT) -> tuple[list[subprocess.Popen], i
         env=env,
         check=True,
     )
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(1024)
-    port = listener.getsockname()[1]
+    run = Path(tempfile.mkdtemp(prefix="chm-bench-load-"))
+    atexit.register(shutil.rmtree, run, ignore_errors=True)
+    sockets = [run / f"web-{n}.sock" for n in range(1, WORKERS + 1)]
+    port = free_port()
+    (run / "nginx.conf").write_text(
+        NGINX_CONF.format(
+            run=run,
+            port=port,
+            # Run as root, nginx's workers would drop to a user that may not
+            # open the daphne processes' sockets.
+            user="user root;" if os.geteuid() == 0 else "",
+            servers="\n".join(f"        server unix:{sock};" for sock in sockets),
+        )
+    )
+    env = {**env, "CHM_TRUSTED_PROXIES": "unix"}
     logs = open(os.environ.get("BENCH_SERVER_LOG", os.devnull), "ab")  # noqa: SIM115
     processes = [
         subprocess.Popen(  # noqa: S603
-            [daphne, "--fd", str(listener.fileno()), "chm.asgi:application"],
+            [daphne, "-u", str(sock), "chm.asgi:application"],
             cwd=tree,
             env=env,
-            pass_fds=[listener.fileno()],
             stdout=logs,
             stderr=logs,
         )
-        for _ in range(WORKERS)
+        for sock in sockets
     ]
     processes.append(
         subprocess.Popen(  # noqa: S603
@@ -149,20 +207,47 @@ def start_stack(env: dict, tree: Path = ROOT) -> tuple[list[subprocess.Popen], i
             stderr=logs,
         )
     )
-    listener.close()
+    processes.append(
+        subprocess.Popen(  # noqa: S603, S607
+            ["nginx", "-p", str(run), "-c", str(run / "nginx.conf")],
+            stdout=logs,
+            stderr=logs,
+        )
+    )
     deadline = time.monotonic() + 60
     while True:
         try:
+            # Every daphne must answer before the load starts.
+            for sock in sockets:
+                unix_get(sock, "/healthz")
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz") as r:  # noqa: S310
                 if r.status == 200:
                     break
         except OSError:
             if time.monotonic() > deadline:
-                for process in processes:  # leave no server behind
-                    process.kill()
+                stop_stack(processes)  # leave no server behind
                 raise
             time.sleep(0.5)
     return processes, port
+
+
+def unix_get(path: Path, url: str) -> None:
+    with socket.socket(socket.AF_UNIX) as conn:
+        conn.settimeout(5)
+        conn.connect(str(path))
+        conn.sendall(f"GET {url} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".encode())
+        if b" 200 " not in conn.recv(64).split(b"\r\n", 1)[0]:
+            raise OSError(f"{path} is not serving yet")
+
+
+def stop_stack(processes: list[subprocess.Popen]) -> None:
+    for process in processes:
+        process.send_signal(signal.SIGTERM)
+    for process in processes:
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
 
 def wrk(url: str, session: str | None = None, clients: int = CLIENTS) -> dict:
@@ -241,18 +326,13 @@ def measure_stack(
                 )
                 report(f"{page} (signed in)", result, ceiling["rps"])
     finally:
-        for process in processes:
-            process.send_signal(signal.SIGTERM)
-        for process in processes:
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop_stack(processes)
 
 
 def main() -> None:
-    if not shutil.which("wrk"):
-        sys.exit("bench_load.py needs wrk (Debian: apt-get install -y wrk)")
+    for tool in ("wrk", "nginx"):
+        if not shutil.which(tool):
+            sys.exit(f"bench_load.py needs {tool} (Debian: apt-get install -y {tool})")
     os.environ.setdefault(
         "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/chm_bench_load"
     )
