@@ -13,7 +13,7 @@ import threading
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.utils.functional import cached_property
 from redis.exceptions import RedisError
 
@@ -30,6 +30,25 @@ _clients: dict[tuple, object] = {}
 _clients_lock = threading.Lock()
 
 
+class SharedRedisCacheClient(RedisCacheClient):
+    """Django's client builds a `redis.Redis` object for every command, which
+    copies its table of ~200 reply parsers each time; one per connection
+    pool does (it is thread-safe: each command takes a connection from the
+    pool)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._redis_clients: dict[int, object] = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._redis_clients.get(index)
+        if client is None:
+            pool = self._get_connection_pool(index)
+            client = self._redis_clients[index] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     # Shared by every thread's cache object in this process.
     down_until = 0.0
@@ -42,7 +61,7 @@ class ResilientRedisCache(RedisCache):
             with _clients_lock:
                 client = _clients.get(key)
                 if client is None:
-                    client = self._class(self._servers, **self._options)
+                    client = SharedRedisCacheClient(self._servers, **self._options)
                     _clients[key] = client
         return client
 

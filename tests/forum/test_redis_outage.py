@@ -2,6 +2,7 @@
 
 import os
 import socket
+import threading
 import time
 
 import pytest
@@ -92,3 +93,29 @@ def test_the_cache_comes_back_by_itself_when_redis_returns(settings):
     assert cache.get("back") == "yes"
     cache.delete("back")
     ResilientRedisCache.down_until = 0.0
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs a real Redis")
+def test_every_command_and_thread_uses_one_redis_client(settings):
+    """Django's client builds a redis.Redis object per command (copying its
+    reply parsers each time); the process keeps one per connection pool."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": settings.REDIS_URL,
+            "KEY_PREFIX": "chm-test-one-client",
+        }
+    }
+    cache = caches["default"]
+    elsewhere = []
+    thread = threading.Thread(
+        target=lambda: elsewhere.append(caches["default"]._cache.get_client(write=True))
+    )
+    thread.start()
+    thread.join()
+    client = cache._cache.get_client(write=True)
+    assert client is cache._cache.get_client(write=True)
+    assert elsewhere == [client]
+    cache.set("one-client", "yes")
+    assert cache.get("one-client") == "yes"
+    cache.delete("one-client")
