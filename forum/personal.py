@@ -14,11 +14,11 @@
 """
 
 from django.db.models import Exists, Q
-from django.middleware.csrf import get_token
 from django.template.loader import get_template
 
 from core.member_pages import (
     cached_parts,
+    csrf_token,
     register_audience_part,
     register_effect,
     register_filler,
@@ -89,7 +89,7 @@ def _render_post_actions(request, args_by_post: dict[int, str], liked) -> dict:
     )
     template = get_template("forum/includes/post_actions.html")
     moderator = can_moderate(user)
-    token = get_token(request)
+    token = csrf_token(request)
     answers = {}
     by_topic = {}
     for post in posts:

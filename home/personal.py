@@ -2,10 +2,9 @@
 account links with the bell's count, a national site's account links, and
 the member id the offline store keys its pages by."""
 
-from django.middleware.csrf import get_token
 from django.template.loader import get_template
 
-from core.member_pages import kept_part, register_filler
+from core.member_pages import csrf_token, kept_part, register_filler
 from notifications.models import Notification
 
 
@@ -15,7 +14,7 @@ def _chrome(request, template: str, **extra) -> str:
         {
             "request": request,
             "user": user,
-            "csrf_token": get_token(request),
+            "csrf_token": csrf_token(request),
             **extra,
         }
     )

@@ -3,9 +3,8 @@
 per kind of thing followed."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.middleware.csrf import get_token
 
-from core.member_pages import kept_part, register_filler
+from core.member_pages import csrf_token, kept_part, register_filler
 
 from .follow_control import render_control
 from .followable import followable_kind
@@ -19,7 +18,7 @@ def follow_controls(request, args: list[str]) -> dict[str, str]:
         name, _, pk = arg.rpartition("-")
         if followable_kind(name) is not None and pk.isdigit():
             wanted.setdefault(name, {})[int(pk)] = arg
-    token = get_token(request)
+    token = csrf_token(request)
     answers = {}
     for name, by_pk in wanted.items():
         model = followable_kind(name).model

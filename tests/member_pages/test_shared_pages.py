@@ -203,6 +203,10 @@ def test_the_stored_page_carries_no_members_token_and_each_gets_a_working_one(
     assert page[member_pages.RESPONSE_HEADER] == "member-hit"
     token = re.search(r'csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())[1]
     assert token not in first_tokens
+    # One masked token for the whole response, whichever part carries it.
+    tokens = re.findall(r'csrfmiddlewaretoken" value="([^"]*)"', page.content.decode())
+    assert len(tokens) > 2
+    assert set(tokens) == {token}
     post = scene["topic"].posts.get(number=2)
     response = second.post(
         f"/forums/post/{post.pk}/like/", {"csrfmiddlewaretoken": token}
