@@ -8,16 +8,24 @@ from .models import Topic, TopicReadState
 
 
 def mark_read(user, topic: Topic, number: int) -> None:
-    """Move the member's read mark forward (never back), in one statement:
-    an upsert that writes nothing when the mark is already that far."""
+    """Move the member's read mark forward (never back), in one statement
+    that writes nothing when the mark is already that far.
+
+    The guard (`WHERE NOT EXISTS`) is what makes a re-read free: without it
+    PostgreSQL still locks the conflicting row for `DO UPDATE ... WHERE`,
+    which takes a transaction id and flushes WAL at commit, on every view of
+    a topic the member has read."""
     table = connection.ops.quote_name(TopicReadState._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {table} (user_id, topic_id, last_read_number) "  # noqa: S608 - the model's own table name
-            "VALUES (%s, %s, %s) ON CONFLICT (user_id, topic_id) DO UPDATE "
+            "SELECT %s, %s, %s WHERE NOT EXISTS ("
+            f"SELECT 1 FROM {table} WHERE user_id = %s AND topic_id = %s "
+            "AND last_read_number >= %s) "
+            "ON CONFLICT (user_id, topic_id) DO UPDATE "
             "SET last_read_number = excluded.last_read_number "
             f"WHERE {table}.last_read_number < excluded.last_read_number",
-            [user.pk, topic.pk, number],
+            [user.pk, topic.pk, number] * 2,
         )
 
 

@@ -2,10 +2,12 @@
 
 import re
 
-from django.db import connection
+import pytest
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from forum.models import TopicReadState
+from forum.reading import mark_read
 
 from ..factories import TopicFactory, established, make_topic
 from ..factories import topic_url as url
@@ -91,3 +93,41 @@ def test_topic_lists_use_the_same_queries_with_10_or_1000_topics(
     with django_assert_max_num_queries(22):
         client.get("/forums/forest/")
     assert queries(client, "/forums/") <= 16
+
+
+def _transaction_id_taken() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_current_xact_id_if_assigned()")
+        return cursor.fetchone()[0] is not None
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's transaction ids"
+)
+def test_reading_a_topic_again_writes_nothing(forums, author):
+    """A read mark that does not move takes no row lock: no transaction id,
+    so nothing to flush at commit, on every view of a topic already read."""
+    reader = established()
+    topic = make_topic(forums.public, author, replies=3, title="Read twice")
+    mark_read(reader, topic, 4)
+    with transaction.atomic():
+        mark_read(reader, topic, 4)
+        mark_read(reader, topic, 2)
+        assert not _transaction_id_taken()
+    with transaction.atomic():
+        mark_read(reader, topic, 5)
+        assert _transaction_id_taken()
+    mark_read(reader, topic, 3)
+    assert TopicReadState.objects.get(user=reader, topic=topic).last_read_number == 5
+
+
+def test_a_read_mark_moves_forward_only(forums, author):
+    reader = established()
+    topic = make_topic(forums.public, author, replies=3, title="Forward")
+    for number, expected in ((2, 2), (4, 4), (1, 4), (4, 4)):
+        mark_read(reader, topic, number)
+        assert (
+            TopicReadState.objects.get(user=reader, topic=topic).last_read_number
+            == expected
+        )
