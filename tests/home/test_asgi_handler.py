@@ -1,5 +1,6 @@
 """The ASGI entry point computes each request in one hop to a thread."""
 
+import asyncio
 import threading
 
 import pytest
@@ -118,3 +119,30 @@ def test_an_unknown_address_is_a_404_page():
     status, headers, content = async_to_sync(_call)(application, "/no/such/page/")
     assert status == 404
     assert headers[b"Content-Type"].startswith(b"text/html")
+
+
+def test_requests_reuse_threads_and_requests_open_at_once_get_one_each():
+    app = SyncChainASGIHandler()
+    seen = []
+
+    def record(sender, **kwargs):
+        seen.append(threading.get_ident())
+
+    async def one_after_another():
+        await _call(app, "/healthz")
+        await _call(app, "/healthz")
+
+    async def at_once():
+        await asyncio.gather(*(_call(app, "/healthz") for _ in range(3)))
+
+    request_started.connect(record)
+    try:
+        async_to_sync(one_after_another)()
+        # No thread is started for the second request: the first one's serves it.
+        assert len(seen) == 2
+        assert seen[0] == seen[1]
+        seen.clear()
+        async_to_sync(at_once)()
+    finally:
+        request_started.disconnect(record)
+    assert len(set(seen)) == 3
