@@ -1,12 +1,15 @@
 """Throughput and latency of the main pages on a production-like stack.
 
-PostgreSQL, Redis, two daphne processes accepting on one shared socket, the
+PostgreSQL, Redis, two daphne processes on Unix sockets behind nginx, which
+balances them request by request (as docs/deployment.md runs them), the
 django-tasks database worker, production settings; wrk drives it from another
 process on loopback with BENCH_LOAD_CLIENTS (32) concurrent connections for
-BENCH_LOAD_SECONDS (10) per page. Each page's throughput is also given as a
-ratio of `/healthz` on the same servers in the same run: the ceiling of the
-stack itself. Anonymous pages go through the anonymous page cache; signed-in
-pages through the members' shared pages (core/member_pages.py).
+BENCH_LOAD_SECONDS (10) per page, after a short warm-up. Each page's
+throughput is also given as a ratio of `/healthz` on the same servers in the
+same run: the ceiling of the stack itself (for the signed-in pages, `/healthz`
+measured just before each). Anonymous pages go through the anonymous page
+cache; signed-in pages through the members' shared pages
+(core/member_pages.py).
 
 The signed-in pages are then measured again, in the same run, on a stack with
 the members' shared pages off (CHM_MEMBER_PAGE_CACHE_SECONDS=0: every page
@@ -38,6 +41,7 @@ CLIENTS = int(os.environ.get("BENCH_LOAD_CLIENTS", "32"))
 # sees while the servers are not saturated.
 LIGHT_CLIENTS = int(os.environ.get("BENCH_LOAD_LIGHT_CLIENTS", "4"))
 SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "10"))
+WARM_UP_SECONDS = 2
 WORKERS = int(os.environ.get("BENCH_LOAD_WORKERS", "2"))
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
 REPLIES = 1000
@@ -250,12 +254,14 @@ def stop_stack(processes: list[subprocess.Popen]) -> None:
             process.kill()
 
 
-def wrk(url: str, session: str | None = None, clients: int = CLIENTS) -> dict:
+def wrk(
+    url: str, session: str | None = None, clients: int = CLIENTS, seconds: int = 0
+) -> dict:
     command = [
         "wrk",
         f"-t{min(4, clients)}",
         f"-c{clients}",
-        f"-d{SECONDS}s",
+        f"-d{seconds or SECONDS}s",
         "-s",
         str(LUA),
     ]
@@ -293,6 +299,9 @@ def measure_stack(
             f"settings, PostgreSQL + Redis; wrk {CLIENTS} connections x {SECONDS} s "
             "per page"
         )
+        # A cold process imports, compiles templates and fills its pool on
+        # the first requests: every page is measured warm.
+        wrk(f"{base}/healthz", seconds=WARM_UP_SECONDS)
         ceiling = wrk(f"{base}/healthz")
         report("/healthz (ceiling)", ceiling, ceiling["rps"])
         # Little's law: with every client waiting on its answer, the mean
@@ -316,8 +325,13 @@ def measure_stack(
                 base + path, headers={"Cookie": f"sessionid={facts['session']}"}
             )
             urllib.request.urlopen(request).read()  # noqa: S310
+            wrk(base + path, session=facts["session"], seconds=WARM_UP_SECONDS)
+            # The ceiling again, just before: this machine's throughput drifts
+            # by a quarter within minutes, and the ratio is what is compared.
+            here = wrk(f"{base}/healthz")
             result = wrk(base + path, session=facts["session"])
-            report(f"{page} (signed in)", result, ceiling["rps"])
+            report(f"{page} (signed in)", result, here["rps"])
+            print(f"{'':<34} against /healthz just before: {here['rps']:.1f} req/s")
         if LIGHT_CLIENTS:
             print(f"signed in, {LIGHT_CLIENTS} connections:")
             for page, path in signed_in.items():
