@@ -67,6 +67,7 @@ format: install-dev ## Reformat the code (ruff)
 
 bench: install-dev ## Run the benchmarks under bench/ and print their figures
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk) || echo "wrk is missing: bench_load.py will say so"
+	@command -v nginx >/dev/null || (apt-get update -qq && apt-get install -y -qq nginx-light) || echo "nginx is missing: bench_load.py will say so"
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 screenshots: install-dev ## Full-page PNGs of every page type, 390 and 1366 px, en and ar (LANGS=...), into screenshots/
