@@ -74,8 +74,10 @@ def test_pages_sign_in_and_posting_work_while_redis_is_down(
     assert post.pk
 
 
-@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs a real Redis")
-def test_the_cache_comes_back_by_itself_when_redis_returns(settings):
+@pytest.fixture
+def live_redis(settings):
+    if not os.environ.get("REDIS_URL"):
+        pytest.skip("needs a real Redis")
     settings.CACHES = {
         "default": {
             "BACKEND": "core.cache.ResilientRedisCache",
@@ -84,7 +86,11 @@ def test_the_cache_comes_back_by_itself_when_redis_returns(settings):
             "KEY_PREFIX": "chm-test-outage",
         }
     }
-    cache = caches["default"]
+    return caches["default"]
+
+
+def test_the_cache_comes_back_by_itself_when_redis_returns(live_redis):
+    cache = live_redis
     ResilientRedisCache.down_until = time.monotonic() + 0.2  # as after a failure
     cache.set("back", "no")
     assert cache.get("back") is None
@@ -95,18 +101,10 @@ def test_the_cache_comes_back_by_itself_when_redis_returns(settings):
     ResilientRedisCache.down_until = 0.0
 
 
-@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs a real Redis")
-def test_every_command_and_thread_uses_one_redis_client(settings):
+def test_every_command_and_thread_uses_one_redis_client(live_redis):
     """Django's client builds a redis.Redis object per command (copying its
     reply parsers each time); the process keeps one per connection pool."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "core.cache.ResilientRedisCache",
-            "LOCATION": settings.REDIS_URL,
-            "KEY_PREFIX": "chm-test-one-client",
-        }
-    }
-    cache = caches["default"]
+    cache = live_redis
     elsewhere = []
     thread = threading.Thread(
         target=lambda: elsewhere.append(caches["default"]._cache.get_client(write=True))

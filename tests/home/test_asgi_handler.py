@@ -13,28 +13,13 @@ from django.core.signals import request_finished, request_started
 from chm.asgi import application
 from core.asgi_handler import SyncChainASGIHandler
 
+from ..asgi_http import http_scope
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _scope(path: str, method: str = "GET", headers=()) -> dict:
-    return {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": method,
-        "scheme": "http",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": b"",
-        "root_path": "",
-        "headers": [(b"host", b"testserver"), *headers],
-        "client": ("127.0.0.1", 50000),
-        "server": ("testserver", 80),
-    }
-
-
 async def _call(app, path: str, method: str = "GET", body: bytes = b"", headers=()):
-    communicator = ApplicationCommunicator(app, _scope(path, method, headers))
+    communicator = ApplicationCommunicator(app, http_scope(path, method, headers))
     await communicator.send_input(
         {"type": "http.request", "body": body, "more_body": False}
     )

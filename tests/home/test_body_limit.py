@@ -6,24 +6,13 @@ from asgiref.testing import ApplicationCommunicator
 
 from chm.asgi import application
 
+from ..asgi_http import http_scope
+
 LIMIT = 1_048_576 * 2
 
 
 def _scope(path: str, headers: list[tuple[bytes, bytes]]) -> dict:
-    return {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "POST",
-        "scheme": "http",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": b"",
-        "root_path": "",
-        "headers": [(b"host", b"testserver"), *headers],
-        "client": ("127.0.0.1", 50000),
-        "server": ("testserver", 80),
-    }
+    return http_scope(path, "POST", headers)
 
 
 async def _response(communicator) -> tuple[int, bytes]:
