@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, Group, UserManager
 from django.core.exceptions import ValidationError
@@ -19,6 +21,7 @@ from wagtail.snippets.models import register_snippet
 from core import member_pages
 from core.api.fields import RegionField
 from core.content_writes import ContentQuerySet
+from core.statements import Statement
 
 from .accent import HEX_COLOUR, PALETTE, Accent, accessible_on_white
 from .capacity import CapacityLevel, recommended_action
@@ -104,7 +107,24 @@ class UserQuerySet(ContentQuerySet):
 
 
 class MemberManager(UserManager.from_queryset(UserQuerySet)):
-    pass
+    def get(self, *args, **kwargs):
+        """`User.objects.get(pk=...)`, which every signed-in request makes
+        (Django's ModelBackend.get_user), as one plain statement
+        (core/statements.py); every other lookup goes through the ORM."""
+        if args or kwargs.keys() != {"pk"} or self._db is not None:
+            return super().get(*args, **kwargs)
+        pk = self.model._meta.pk.get_prep_value(kwargs["pk"])
+        found = _member_by_pk(self.model).instances([pk])
+        if not found:
+            raise self.model.DoesNotExist(
+                f"{self.model._meta.object_name} matching query does not exist."
+            )
+        return found[0]
+
+
+@cache
+def _member_by_pk(model) -> Statement:
+    return Statement(model, "SELECT {columns} FROM {table} WHERE {id} = %s")
 
 
 class User(index.Indexed, AbstractUser):

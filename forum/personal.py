@@ -53,15 +53,7 @@ def post_actions(request, args: list[str]) -> dict[str, str]:
             parsed[arg] = tuple(int(part) for part in ids)
     if not parsed:
         return {}
-    liked = (
-        set(
-            PostLike.objects.filter(
-                user=user, post_id__in=[ids[0] for ids in parsed.values()]
-            ).values_list("post_id", flat=True)
-        )
-        if user.is_authenticated
-        else set()
-    )
+    liked = PostLike.objects.liked_by(user, sorted({ids[0] for ids in parsed.values()}))
     path = request.path.removesuffix("reply/")
     forms = {
         arg: (

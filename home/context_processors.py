@@ -8,7 +8,7 @@ def site_chrome(request) -> dict:
         # Called by the template only when it shows the bell (one count query).
         from notifications.models import Notification
 
-        return Notification.objects.for_user(request.user).unread().count()
+        return Notification.objects.unread_count(request.user)
 
     return {
         "SITE_NAME": settings.WAGTAIL_SITE_NAME,

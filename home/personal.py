@@ -22,11 +22,7 @@ def _chrome(request, template: str, **extra) -> str:
 
 def account_nav(request, args: list[str]) -> dict[str, str]:
     user = request.user
-    unread = (
-        Notification.objects.for_user(user).unread().count()
-        if user.is_authenticated
-        else 0
-    )
+    unread = Notification.objects.unread_count(user)
     return {
         "": kept_part(
             request,

@@ -4,6 +4,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
+from core.statements import Statement
+
 from .kinds import kind_choices
 
 
@@ -22,6 +24,17 @@ class SubscriptionQuerySet(models.QuerySet):
 
     def watching(self):
         return self.filter(level=WatchLevel.WATCHING)
+
+
+class SubscriptionManager(models.Manager.from_queryset(SubscriptionQuerySet)):
+    def levels(self, user, model, object_ids: list[int]) -> dict[int, str]:
+        """The member's watch level of each of these objects they follow (the
+        follow controls on a page), as one plain statement
+        (core/statements.py): every signed-in page with a control asks."""
+        if not object_ids or not user.is_authenticated:
+            return {}
+        content_type = ContentType.objects.get_for_model(model)
+        return dict(_levels.rows([user.pk, content_type.pk], object_ids))
 
 
 class Subscription(models.Model):
@@ -45,7 +58,7 @@ class Subscription(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = SubscriptionQuerySet.as_manager()
+    objects = SubscriptionManager()
 
     class Meta:
         verbose_name = _("subscription")
@@ -86,6 +99,15 @@ class NotificationQuerySet(models.QuerySet):
         return changed
 
 
+class NotificationManager(models.Manager.from_queryset(NotificationQuerySet)):
+    def unread_count(self, user) -> int:
+        """The bell's count, `for_user(user).unread().count()`, as one plain
+        statement (core/statements.py): every signed-in page shows it."""
+        if not user.is_authenticated:
+            return 0
+        return _unread_count.value([user.pk])
+
+
 class Notification(models.Model):
     """The durable record of something a member should hear about. The channel
     layer only wakes clients up; this row is the truth they resync from."""
@@ -116,7 +138,7 @@ class Notification(models.Model):
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
 
-    objects = NotificationQuerySet.as_manager()
+    objects = NotificationManager()
 
     class Meta:
         ordering = ["-id"]
@@ -142,6 +164,17 @@ class Notification(models.Model):
             "read": self.read_at is not None,
             "created_at": self.created_at.isoformat(),
         }
+
+
+_levels = Statement(
+    Subscription,
+    "SELECT {object_id}, {level} FROM {table} WHERE {user} = %s "
+    "AND {content_type} = %s AND {object_id} IN ({many})",
+)
+_unread_count = Statement(
+    Notification,
+    "SELECT COUNT(*) FROM {table} WHERE {recipient} = %s AND {read_at} IS NULL",
+)
 
 
 class EmailFrequency(models.TextChoices):

@@ -2,8 +2,6 @@
 (core/member_pages.py): the levels of every control on the page, one query
 per kind of thing followed."""
 
-from django.contrib.contenttypes.models import ContentType
-
 from core.member_pages import csrf_token, kept_part, register_filler
 
 from .follow_control import render_control
@@ -22,13 +20,7 @@ def follow_controls(request, args: list[str]) -> dict[str, str]:
     answers = {}
     for name, by_pk in wanted.items():
         model = followable_kind(name).model
-        levels = dict(
-            Subscription.objects.filter(
-                user=user,
-                content_type=ContentType.objects.get_for_model(model),
-                object_id__in=list(by_pk),
-            ).values_list("object_id", "level")
-        )
+        levels = Subscription.objects.levels(user, model, list(by_pk))
         for pk, arg in by_pk.items():
             level = levels.get(pk, WatchLevel.NORMAL)
             answers[arg] = kept_part(

@@ -38,4 +38,4 @@ def mark_all_read(user) -> int:
 
 
 def unread_count(user) -> int:
-    return Notification.objects.for_user(user).unread().count()
+    return Notification.objects.unread_count(user)

@@ -466,6 +466,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # The Wagtail admin previews pages in a same-origin frame.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
+# Django's database sessions, read with one plain statement (core/sessions.py).
+SESSION_ENGINE = "core.sessions"
 CSRF_COOKIE_HTTPONLY = False
 
 # Content-Security-Policy: no inline script on the public site (script files or

@@ -7,6 +7,7 @@ from wagtail.search import index
 
 from community.roles import is_moderator
 from core.content_writes import ContentQuerySet
+from core.statements import Statement
 
 from .topic import Topic
 
@@ -130,12 +131,24 @@ class PostRevision(models.Model):
         return f"{self.post} v{self.number}"
 
 
+class PostLikeManager(models.Manager):
+    def liked_by(self, user, post_ids: list[int]) -> set[int]:
+        """Which of these posts the member likes (the like buttons of a topic
+        page), as one plain statement (core/statements.py): every signed-in
+        topic page asks."""
+        if not post_ids or not user.is_authenticated:
+            return set()
+        return set(_liked.column([user.pk], post_ids))
+
+
 class PostLike(models.Model):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="likes")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PostLikeManager()
 
     class Meta:
         constraints = [
@@ -144,6 +157,11 @@ class PostLike(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} likes {self.post}"
+
+
+_liked = Statement(
+    PostLike, "SELECT {post} FROM {table} WHERE {user} = %s AND {post} IN ({many})"
+)
 
 
 class Mention(models.Model):
