@@ -143,9 +143,7 @@ def test_likes_are_this_members_among_the_posts_asked():
 def test_watch_levels_are_this_members_for_this_kind():
     member, other = UserFactory(), UserFactory()
     followed, quiet, unfollowed = TopicFactory(), TopicFactory(), TopicFactory()
-    Subscription.objects.create(
-        user=member, target=followed, level=WatchLevel.WATCHING
-    )
+    Subscription.objects.create(user=member, target=followed, level=WatchLevel.WATCHING)
     Subscription.objects.create(user=member, target=quiet, level=WatchLevel.MUTED)
     Subscription.objects.create(user=other, target=unfollowed)
     # A member followed with the same id is another kind of thing.
@@ -167,6 +165,4 @@ def test_a_statement_names_only_what_the_model_has():
     with pytest.raises(ValueError, match="not a name"):
         Statement(User, "SELECT {id.real} FROM {table}").rows([])
     with pytest.raises(ValueError, match="at least one value"):
-        Statement(User, "SELECT {id} FROM {table} WHERE {id} IN ({many})").rows(
-            [], []
-        )
+        Statement(User, "SELECT {id} FROM {table} WHERE {id} IN ({many})").rows([], [])
