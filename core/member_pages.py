@@ -37,6 +37,11 @@ and their pages are rendered in full, never stored. Whatever is not marked
 personal must be the same for the whole audience; tests/member_pages check it
 page by page, member against member.
 
+Each process also keeps the stored pages and parts it last served, under
+the same key and content version (core/versioned.py), so a page a process
+has served is served again without the shared cache: one read of the
+content version is all the cache sees of it.
+
 Never shared: anything but a GET, htmx's in-page requests, a request with
 messages waiting, responses other than a 200 HTML page, responses that set a
 cookie or say no-store, and pages whose view did not call `share()`.
@@ -59,7 +64,7 @@ from django.utils import translation
 from django.utils.crypto import salted_hmac
 
 from .content_writes import content_version
-from .versioned import Remembered, request_content_version
+from .versioned import MISSING, Remembered, request_content_version
 
 logger = logging.getLogger(__name__)
 
@@ -231,10 +236,20 @@ def cached_parts(
     if prefix is None:
         return render(list(forms))
     keys = {arg: f"member-part:{prefix}:{form}" for arg, form in forms.items()}
-    try:
-        found = cache.get_many(list(keys.values()))
-    except Exception:  # noqa: BLE001 - without the cache, render them all
-        found = {}
+    found = {}
+    for key in keys.values():
+        kept = _kept_forms.peek(key)
+        if kept is not MISSING:
+            found[key] = kept
+    wanted = [key for key in keys.values() if key not in found]
+    if wanted:
+        try:
+            from_cache = cache.get_many(wanted)
+        except Exception:  # noqa: BLE001 - without the cache, render them all
+            from_cache = {}
+        for key, html in from_cache.items():
+            _kept_forms.keep(key, html)
+        found.update(from_cache)
     missing = [arg for arg, key in keys.items() if key not in found]
     answers = render(missing) if missing else {}
     if answers:
@@ -256,6 +271,10 @@ def cached_parts(
 
 
 _kept_parts = Remembered("core.member_pages.kept_parts")
+# The stored pages and forms of parts this process last served (the module's
+# docstring). A page is tens of kilobytes: a few hundred per process.
+_kept_pages = Remembered("core.member_pages.pages", max_entries=500)
+_kept_forms = Remembered("core.member_pages.forms")
 
 
 def kept_part(request, key: tuple, render: Callable[[], str]) -> str:
@@ -340,11 +359,15 @@ class MemberPageMiddleware:
                 key = self._key(request, group)
                 request._part_prefix = key.split("://", 1)[0]
         if key is not None:
-            try:
-                stored = cache.get(key)
-            except Exception:  # noqa: BLE001 - without the cache, render
-                logger.warning("member page cache unavailable", exc_info=True)
-                stored, key = None, None
+            stored = _kept_pages.peek(key)
+            if stored is MISSING:
+                try:
+                    stored = cache.get(key)
+                except Exception:  # noqa: BLE001 - without the cache, render
+                    logger.warning("member page cache unavailable", exc_info=True)
+                    stored, key = None, None
+                if stored is not None:
+                    _kept_pages.keep(key, stored)
             if stored is not None:
                 return self._serve(request, stored)
             request._sharing = Sharing()

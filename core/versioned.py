@@ -38,6 +38,8 @@ _request_version: ContextVar[list | None] = ContextVar(
     "chm_request_content_version", default=None
 )
 _all: list["Remembered"] = []
+# What peek() gives for no answer kept (None may be an answer).
+MISSING = object()
 
 
 def request_content_version() -> int | None:
@@ -76,20 +78,38 @@ class Remembered:
         _all.append(self)
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        answer = self.peek(key)
+        if answer is MISSING:
+            answer = compute()
+            self.keep(key, answer)
+        return answer
+
+    def peek(self, key: Hashable):
+        """The answer kept for `key` in this version, or MISSING."""
         max_age = settings.CHM_KEPT_ANSWER_SECONDS
         version = request_content_version() if max_age > 0 else None
         if version is None:
-            return compute()
-        now = time.monotonic()
+            return MISSING
         kept = self._answers.get(key)
-        if kept is not None and kept[0] == version and now - kept[1] < max_age:
+        if (
+            kept is not None
+            and kept[0] == version
+            and time.monotonic() - kept[1] < max_age
+        ):
             return kept[2]
-        answer = compute()
+        return MISSING
+
+    def keep(self, key: Hashable, answer) -> None:
+        """Keep `answer` for `key` until the next content write (nothing is
+        kept outside a request, or with keeping off)."""
+        max_age = settings.CHM_KEPT_ANSWER_SECONDS
+        version = request_content_version() if max_age > 0 else None
+        if version is None:
+            return
         with self._lock:
             if len(self._answers) >= self.max_entries:
                 self._answers.clear()
-            self._answers[key] = (version, now, answer)
-        return answer
+            self._answers[key] = (version, time.monotonic(), answer)
 
     def forget(self) -> None:
         with self._lock:

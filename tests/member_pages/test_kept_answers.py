@@ -6,6 +6,7 @@ drops them, so a role or a held post counts from the next request on."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -146,3 +147,39 @@ def test_the_headers_kept_links_follow_the_member_and_their_count(
     theirs = other.get(url).content.decode()
     assert "Amina" not in theirs.split("<main", 1)[0]
     assert "<bdi>Brice</bdi>" in theirs
+
+
+def test_a_process_serves_a_page_it_has_served_without_the_shared_cache(
+    topic, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The stored page and the forms of its parts, kept per content version:
+    once served, the process reads only the content version from the cache,
+    and a write (by any process: it bumps the shared version) is there at
+    the next request."""
+    reader = established(username="kept.pages")
+    url = topic_url(topic)
+    client = login(reader)
+    assert client.get(url)[member_pages.RESPONSE_HEADER] == "member-miss"
+    read = []
+    real_get, real_get_many = cache.get, cache.get_many
+    monkeypatch.setattr(
+        cache, "get", lambda key, *a, **k: read.append(key) or real_get(key, *a, **k)
+    )
+    monkeypatch.setattr(
+        cache,
+        "get_many",
+        lambda keys, *a, **k: read.extend(keys) or real_get_many(keys, *a, **k),
+    )
+    assert client.get(url)[member_pages.RESPONSE_HEADER] == "member-hit"
+    assert any(key.startswith("member-page:") for key in read)
+    read.clear()
+    # Another member of the same audience, in the same process.
+    other = login(established(username="kept.pages.other"))
+    page = other.get(url)
+    assert page[member_pages.RESPONSE_HEADER] == "member-hit"
+    assert not [key for key in read if key.startswith(("member-page", "member-part"))]
+    with django_capture_on_commit_callbacks(execute=True):
+        add_post(topic, established(username="kept.pages.writer"), "Fresh news", 5)
+    fresh = client.get(url)
+    assert "Fresh news" in fresh.content.decode()
+    assert fresh[member_pages.RESPONSE_HEADER] == "member-miss"
