@@ -2,7 +2,7 @@
 list's "New" and "N unread" badges. The views read and move them only
 through these functions."""
 
-from django.db import connection
+from core.statements import Statement
 
 from .models import Topic, TopicReadState
 
@@ -15,18 +15,19 @@ def mark_read(user, topic: Topic, number: int) -> None:
     PostgreSQL still locks the conflicting row for `DO UPDATE ... WHERE`,
     which takes a transaction id and flushes WAL at commit, on every view of
     a topic the member has read."""
-    table = connection.ops.quote_name(TopicReadState._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (user_id, topic_id, last_read_number) "  # noqa: S608 - the model's own table name
-            "SELECT %s, %s, %s WHERE NOT EXISTS ("
-            f"SELECT 1 FROM {table} WHERE user_id = %s AND topic_id = %s "
-            "AND last_read_number >= %s) "
-            "ON CONFLICT (user_id, topic_id) DO UPDATE "
-            "SET last_read_number = excluded.last_read_number "
-            f"WHERE {table}.last_read_number < excluded.last_read_number",
-            [user.pk, topic.pk, number] * 2,
-        )
+    _move_read_mark.execute([user.pk, topic.pk, number] * 2)
+
+
+_move_read_mark = Statement(
+    TopicReadState,
+    "INSERT INTO {table} ({user}, {topic}, {last_read_number}) "
+    "SELECT %s, %s, %s WHERE NOT EXISTS ("
+    "SELECT 1 FROM {table} WHERE {user} = %s AND {topic} = %s "
+    "AND {last_read_number} >= %s) "
+    "ON CONFLICT ({user}, {topic}) DO UPDATE "
+    "SET {last_read_number} = excluded.{last_read_number} "
+    "WHERE {table}.{last_read_number} < excluded.{last_read_number}",
+)
 
 
 def mark_topic_read(user, topic: Topic) -> None:

@@ -204,6 +204,14 @@ SQLITE_OPTIONS = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # psycopg prepares a statement once a connection has run it this many
+    # times, for the plain statements of core/statements.py only (the ORM's
+    # bind their parameters on the client and are never prepared). Behind a
+    # pooler in transaction mode without prepared statement support, 0.
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (
+        int(os.environ.get("DATABASE_PREPARE_THRESHOLD", "5")) or None
+    )
 
 
 def use_connection_pool(database: dict, max_size: int) -> None:

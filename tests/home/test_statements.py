@@ -166,3 +166,19 @@ def test_a_statement_names_only_what_the_model_has():
         Statement(User, "SELECT {id.real} FROM {table}").rows([])
     with pytest.raises(ValueError, match="at least one value"):
         Statement(User, "SELECT {id} FROM {table} WHERE {id} IN ({many})").rows([], [])
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements: PostgreSQL"
+)
+def test_postgresql_prepares_a_statement_run_again_and_again():
+    member = UserFactory()
+    for _ in range(6):
+        assert Notification.objects.unread_count(member) == 0
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements "
+            "WHERE statement LIKE %s AND statement LIKE %s",
+            ["%COUNT(*)%", '%"notifications_notification"%'],
+        )
+        assert cursor.fetchone()[0] == 1
