@@ -5,9 +5,10 @@ each is one row or a few found through an index, which PostgreSQL answers in
 a fraction of a millisecond. Through the ORM, building and compiling each of
 these queries cost more processor time than the rest of its work together
 (0.3–0.45 ms a query on this project's benchmark machine, measured in pairs
-of requests: bench/README.md). A `Statement` is written once, with the
-model's field names in braces; it is turned into SQL with the quoted table
-and column names once per process and database, and then only run.
+of requests in one process: docs/architecture.md, "Members' pages").
+A `Statement` is written once, with the model's field names in braces; it
+is turned into SQL with the quoted table and column names once per process
+and database, and then only run.
 
     unread = Statement(
         Notification,
